@@ -1,0 +1,123 @@
+"""Facts recorded by the uwv_submission service: what goes to UWV and what comes back."""
+
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field, model_validator
+
+from events.contract import Contract, Kort, Tekst
+from events.envelope import Classificatie as C
+
+
+class _Uwv(Contract):
+    dienst: ClassVar[str] = "uwv_submission"
+
+
+class RivOnderdeel(StrEnum):
+    """The parts of a re-integratieverslag; `RIV_VERPLICHT` lists those UWV always expects."""
+
+    PROBLEEMANALYSE = "probleemanalyse"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+    EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
+    EINDEVALUATIE = "eindevaluatie"
+    ACTUEEL_OORDEEL = "actueel_oordeel"
+    MEDISCH_DEEL = "medisch_deel"
+    ZIENSWIJZE_WERKNEMER = "zienswijze_werknemer"
+    ARBEIDSDESKUNDIG_RAPPORT = "arbeidsdeskundig_rapport"
+    SPOOR2 = "spoor2"
+    DESKUNDIGENOORDEEL = "deskundigenoordeel"
+
+
+RIV_VERPLICHT = (
+    RivOnderdeel.PROBLEEMANALYSE,
+    RivOnderdeel.PLAN_VAN_AANPAK,
+    RivOnderdeel.EERSTEJAARSEVALUATIE,
+    RivOnderdeel.EINDEVALUATIE,
+    RivOnderdeel.ACTUEEL_OORDEEL,
+    RivOnderdeel.MEDISCH_DEEL,
+    RivOnderdeel.ZIENSWIJZE_WERKNEMER,
+)
+
+
+class RivOnderdeelOntvangen(_Uwv):
+    """Another service produced a part of the RIV (only that it exists; no content)."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    onderdeel: RivOnderdeel
+    bron_event_id: Kort
+
+
+class Melding42WekenIngediend(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    kenmerk: Kort
+
+
+class RivSamengesteld(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    onderdelen: list[RivOnderdeel]
+
+
+class WiaAanvraagformulierOntvangen(_Uwv):
+    """Week 88: UWV sent the invitation to apply for WIA, and its receipt was checked."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+
+class WiaAanvraagIngediend(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    kenmerk: Kort
+
+
+class OntvangstbevestigingUwv(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    kenmerk: Kort
+
+
+class UwvInGebrekeGesteld(_Uwv):
+    """Week 101: UWV decided too late; notice of default."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+
+class RivToetsUitkomst(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    voldoende: bool
+    loonsanctie_tot: date | None = None
+    motivering: Tekst
+
+    @model_validator(mode="after")
+    def _sanctie_bij_onvoldoende(self):
+        if self.voldoende == (self.loonsanctie_tot is not None):
+            raise ValueError("een loonsanctie hoort bij een onvoldoende toets, en alleen daar")
+        return self
+
+
+class WiaUitkomst(StrEnum):
+    IVA = "IVA"
+    WGA = "WGA"
+    GEEN = "geen"
+
+
+class WiaBesluitOntvangen(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    uitkomst: WiaUitkomst
+    arbeidsongeschiktheid_percentage: int = Field(ge=0, le=100)
+
+
+class DeskundigenoordeelUitkomst(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    vraag: Kort
+    oordeel: Tekst
+
+
+class VervroegdeIvaAangevraagd(_Uwv):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF

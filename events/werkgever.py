@@ -1,0 +1,218 @@
+"""Facts recorded by the werkgever service: the employer, its casemanager and the employee."""
+
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from events.contract import Contract, Id, Kort, Tekst
+from events.envelope import Classificatie as C
+
+
+class _Werkgever(Contract):
+    dienst: ClassVar[str] = "werkgever"
+
+
+class ZiekmeldingGeregistreerd(_Werkgever):
+    """Day 1. Only what the Autoriteit Persoonsgegevens lets an employer ask and register."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    werknemer_id: Id
+    werkgever_id: Id
+    telefoon: Kort | None = None
+    verpleegadres: Kort | None = None
+    verwachte_duur_dagen: int | None = Field(default=None, ge=1, le=800)
+    lopende_taken: Tekst | None = None
+    afspraken: Tekst | None = None
+    arbeidsongeval: bool = False
+    verkeersongeval_derde: bool = False  # regres: a liable third party may pay
+    vangnetregeling: bool = False  # whether one applies; never which one
+    verzuimpercentage: int = Field(default=100, ge=1, le=100)
+
+
+class ZiekmeldingSamengeteld(ZiekmeldingGeregistreerd):
+    """A new ziekmelding less than four weeks after herstel: it continues the same period."""
+
+    vorige_hersteldatum: date
+
+
+class VerzuimpercentageGewijzigd(_Werkgever):
+    """Partial herstel or a relapse within an open period."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    verzuimpercentage: int = Field(ge=1, le=100)
+
+
+class HerstelmeldingGeregistreerd(_Werkgever):
+    """Full herstel; `geldig_op` is the effective day and may lie before the recording day."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+
+class CasemanagerAangesteld(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    persoon_id: Id
+    naam: Kort
+
+
+class BedrijfsartsToegewezen(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    persoon_id: Id
+    organisatie: Id
+
+
+class ArbeidsdeskundigeToegewezen(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    persoon_id: Id
+    organisatie: Id
+
+
+class Afspraak(BaseModel):
+    """One SMART agreement in a plan van aanpak (part of an event, not an event of its own)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wat: Tekst
+    wie: Kort
+    uiterlijk: date
+
+
+class PlanVanAanpakVastgesteld(_Werkgever):
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    doel: Tekst
+    afspraken: list[Afspraak] = Field(min_length=1, max_length=50)
+    financiele_gevolgen_uitgelegd: bool
+
+
+class PlanVanAanpakBijgesteld(_Werkgever):
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    reden: Tekst
+    afspraken: list[Afspraak] = Field(min_length=1, max_length=50)
+
+
+class GespreksOnderwerp(StrEnum):
+    PROBLEEMANALYSE = "probleemanalyse"
+    VOORTGANG = "voortgang"
+    SITUATIE_NA_104_WEKEN = "situatie_na_104_weken"
+    WIA_BESCHIKKING = "wia_beschikking"
+
+
+class GesprekGevoerd(_Werkgever):
+    """A conversation between employer and employee, e.g. about the probleemanalyse (week 6)."""
+
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    onderwerp: GespreksOnderwerp
+    verslag: Tekst
+
+
+class VoortgangVastgelegd(_Werkgever):
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    samenvatting: Tekst
+    stagnatie: bool = False
+
+
+class EerstejaarsevaluatieVastgelegd(_Werkgever):
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    conclusie: Tekst
+    spoor2_nodig: bool
+    perspectief_eigen_werk_binnen_3_maanden: bool = False
+
+
+class Spoor2Gestart(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    reintegratiebedrijf_id: Id | None = None
+    reden: Tekst
+
+
+class DeskundigenoordeelVraag(StrEnum):
+    PASSENDE_ARBEID = "passende_arbeid"
+    INSPANNINGEN_WERKGEVER = "inspanningen_werkgever"
+    INSPANNINGEN_WERKNEMER = "inspanningen_werknemer"
+    GESCHIKT_EIGEN_WERK = "geschikt_eigen_werk"
+
+
+class DeskundigenoordeelAangevraagd(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    vraag: DeskundigenoordeelVraag
+    aanvrager: Kort  # werkgever or werknemer
+
+
+class VerzekeraarGeinformeerd(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    verzekeraar_id: Id
+    melding: Kort  # start, wijziging, herstel, wia-uitkomst
+
+
+class EindevaluatieVastgelegd(_Werkgever):
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    conclusie: Tekst
+
+
+class ZienswijzeWerknemerVastgelegd(_Werkgever):
+    """The employee's own view, part of the re-integratieverslag."""
+
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    zienswijze: Tekst
+
+
+class VerlengingReden(StrEnum):
+    VRIJWILLIG = "vrijwillig"
+    GEZAMENLIJK_VERZOEK = "gezamenlijk_verzoek"
+
+
+class LoondoorbetalingVerlengd(_Werkgever):
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    reden: VerlengingReden
+    weken: int = Field(ge=1, le=52)
+
+
+class ProbleemanalyseOntvangen(_Werkgever):
+    """The functional part of the bedrijfsarts' probleemanalyse as the employer receives it."""
+
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    mogelijkheden: Tekst
+    beperkingen: Tekst
+    advies: Tekst
+
+
+class TriageUitkomstOntvangen(_Werkgever):
+    """Whether the bedrijfsarts judged the cause medical; nothing about what the cause is."""
+
+    classificatie: ClassVar[C] = C.FUNCTIONEEL
+
+    medische_oorzaak: bool
+
+
+class DienstverbandGeopend(_Werkgever):
+    """The platform first sees an employment, at its first ziekmelding."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    werknemer_id: Id
+    werkgever_id: Id
+
+
+class VerzuimdossierGekoppeld(_Werkgever):
+    """A new verzuimperiode (dossier) started for this employment."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    dossier_id: Id

@@ -1,0 +1,1 @@
+"""The labour expert's side: assignments, adviesgesprek, arbeidsdeskundig onderzoek and rapport."""

@@ -1,0 +1,1 @@
+"""The bedrijfsarts' side: triage, consent, medical file, judgements, delegation, referrals."""

@@ -1,0 +1,1 @@
+"""Specialist providers: the catalogue, referrals, interventions, reports and invoices."""

@@ -1,0 +1,1 @@
+"""Plumbing every service shares: the clock, the hash chain, the aggregate and application bases."""

@@ -1,0 +1,16 @@
+"""JSON transcodings the stores need beyond the library's defaults."""
+
+from datetime import date
+
+from eventsourcing.persistence import Transcoding
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)

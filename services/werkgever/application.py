@@ -1,0 +1,113 @@
+"""Commands and reactions of the werkgever service."""
+
+from uuid import uuid4
+
+from events import Actor
+from events import werkgever as c
+from services.shared.aggregate import aggregate_id
+from services.shared.application import ServiceApplication
+from services.shared.commands import CommandResult, command
+from services.werkgever.domainmodel import Dienstverband, Verzuimdossier, besluit_over_ziekmelding
+
+
+class WerkgeverApplication(ServiceApplication):
+    name = "werkgever"
+    dossier_class = Verzuimdossier
+
+    def dienstverband_key(self, werkgever_id: str, werknemer_id: str):
+        return aggregate_id(self.name, f"dienstverband/{werkgever_id}/{werknemer_id}")
+
+    @command("registreer_ziekmelding", c.ZiekmeldingGeregistreerd, opens_dossier=True)
+    def registreer_ziekmelding(
+        self, actor: Actor, melding: c.ZiekmeldingGeregistreerd, dossier_id: str | None = None
+    ) -> CommandResult:
+        """Open a new dossier, or continue the last one when the relapse falls within 4 weeks."""
+        key = self.dienstverband_key(melding.werkgever_id, melding.werknemer_id)
+        dienstverband = self.repository.get(key) if self.exists(key) else None
+        huidig = None
+        if dienstverband is not None and dienstverband.huidig_dossier:
+            huidig = self.load(self.dossier_key(dienstverband.huidig_dossier), "dossier")
+        if besluit_over_ziekmelding(melding, huidig) == "samentellen":
+            huidig.meld_opnieuw_ziek(melding, actor)
+            return self.commit(huidig.dossier_id, huidig)
+        dossier_id = dossier_id or str(uuid4())
+        dossier = Verzuimdossier.open(self.dossier_key(dossier_id), dossier_id, melding, actor)
+        if dienstverband is None:
+            opening = c.DienstverbandGeopend(
+                geldig_op=melding.geldig_op,
+                werknemer_id=melding.werknemer_id,
+                werkgever_id=melding.werkgever_id,
+            )
+            dienstverband = Dienstverband.open(key, None, opening, actor)
+        dienstverband.record(
+            c.VerzuimdossierGekoppeld(geldig_op=melding.geldig_op, dossier_id=dossier_id), actor
+        )
+        result = self.commit(dossier_id, dossier, dienstverband)
+        result.events = [e for e in result.events if e.originator_id == dossier.id]
+        return result
+
+    def _dossier(self, dossier_id: str) -> Verzuimdossier:
+        return self.load(self.dossier_key(dossier_id), f"verzuimdossier {dossier_id}")
+
+    @command("registreer_herstel", c.HerstelmeldingGeregistreerd)
+    def registreer_herstel(self, actor, dossier_id, melding) -> CommandResult:
+        dossier = self._dossier(dossier_id)
+        dossier.meld_herstel(melding, actor)
+        return self.commit(dossier_id, dossier)
+
+    @command("wijzig_verzuimpercentage", c.VerzuimpercentageGewijzigd)
+    def wijzig_verzuimpercentage(self, actor, dossier_id, wijziging) -> CommandResult:
+        dossier = self._dossier(dossier_id)
+        dossier.wijzig_percentage(wijziging, actor)
+        return self.commit(dossier_id, dossier)
+
+    @command("stel_plan_van_aanpak_vast", c.PlanVanAanpakVastgesteld)
+    def stel_plan_van_aanpak_vast(self, actor, dossier_id, plan) -> CommandResult:
+        dossier = self._dossier(dossier_id)
+        dossier.stel_plan_van_aanpak_vast(plan, actor)
+        return self.commit(dossier_id, dossier)
+
+    @command("stel_plan_van_aanpak_bij", c.PlanVanAanpakBijgesteld)
+    def stel_plan_van_aanpak_bij(self, actor, dossier_id, plan) -> CommandResult:
+        dossier = self._dossier(dossier_id)
+        dossier.stel_plan_van_aanpak_bij(plan, actor)
+        return self.commit(dossier_id, dossier)
+
+    def _leg_vast(self, actor, dossier_id, feit) -> CommandResult:
+        dossier = self._dossier(dossier_id)
+        dossier.leg_vast(feit, actor)
+        return self.commit(dossier_id, dossier)
+
+    # Process steps without rules beyond "within the period": one line each.
+    stel_casemanager_aan = command("stel_casemanager_aan", c.CasemanagerAangesteld)(_leg_vast)
+    wijs_bedrijfsarts_toe = command("wijs_bedrijfsarts_toe", c.BedrijfsartsToegewezen)(_leg_vast)
+    wijs_arbeidsdeskundige_toe = command(
+        "wijs_arbeidsdeskundige_toe", c.ArbeidsdeskundigeToegewezen
+    )(_leg_vast)
+    leg_gesprek_vast = command("leg_gesprek_vast", c.GesprekGevoerd)(_leg_vast)
+    leg_voortgang_vast = command("leg_voortgang_vast", c.VoortgangVastgelegd)(_leg_vast)
+    leg_eerstejaarsevaluatie_vast = command(
+        "leg_eerstejaarsevaluatie_vast", c.EerstejaarsevaluatieVastgelegd
+    )(_leg_vast)
+    start_spoor2 = command("start_spoor2", c.Spoor2Gestart)(_leg_vast)
+    vraag_deskundigenoordeel_aan = command(
+        "vraag_deskundigenoordeel_aan", c.DeskundigenoordeelAangevraagd
+    )(_leg_vast)
+    informeer_verzekeraar = command("informeer_verzekeraar", c.VerzekeraarGeinformeerd)(_leg_vast)
+    leg_eindevaluatie_vast = command("leg_eindevaluatie_vast", c.EindevaluatieVastgelegd)(_leg_vast)
+    leg_zienswijze_vast = command("leg_zienswijze_vast", c.ZienswijzeWerknemerVastgelegd)(_leg_vast)
+    verleng_loondoorbetaling = command("verleng_loondoorbetaling", c.LoondoorbetalingVerlengd)(
+        _leg_vast
+    )
+
+    # Reactions to the bedrijfsarts: only the functional part reaches the employer's side.
+
+    def on_ProbleemanalyseOpgeleverd(self, event, processing_event) -> None:
+        ontvangen = c.ProbleemanalyseOntvangen(geldig_op=event.geldig_op, **event.data)
+        self.react(event, processing_event, ontvangen)
+
+    def on_TriageOordeelGegeven(self, event, processing_event) -> None:
+        uitkomst = c.TriageUitkomstOntvangen(
+            geldig_op=event.geldig_op, medische_oorzaak=event.data["medische_oorzaak"]
+        )
+        self.react(event, processing_event, uitkomst)

@@ -1,0 +1,195 @@
+"""Aggregates of the werkgever service."""
+
+from datetime import date, timedelta
+
+from events import Actor
+from events import werkgever as c
+from services.shared.aggregate import ChainedAggregate
+from services.shared.errors import DomainRuleViolated
+
+# Sick periods less than four weeks apart count as one (samentelling).
+SAMENTELLING = timedelta(weeks=4)
+
+Feit = ChainedAggregate.Feit
+
+
+class Verzuimdossier(ChainedAggregate):
+    """One verzuimperiode of one employee, across relapses that are counted together."""
+
+    class ZiekmeldingGeregistreerd(ChainedAggregate.Opening):
+        def evolve(self, dossier):
+            dossier.werknemer_id = self.data["werknemer_id"]
+            dossier.werkgever_id = self.data["werkgever_id"]
+            dossier.periodes = [[self.geldig_op, None]]
+
+    class ZiekmeldingSamengeteld(Feit):
+        def evolve(self, dossier):
+            dossier.periodes.append([self.geldig_op, None])
+
+    class HerstelmeldingGeregistreerd(Feit):
+        def evolve(self, dossier):
+            dossier.periodes[-1][1] = self.geldig_op
+
+    class ProbleemanalyseOntvangen(Feit):
+        def evolve(self, dossier):
+            dossier.heeft_probleemanalyse = True
+
+    class TriageUitkomstOntvangen(Feit):
+        def evolve(self, dossier):
+            dossier.niet_medisch = not self.data["medische_oorzaak"]
+
+    class PlanVanAanpakVastgesteld(Feit):
+        def evolve(self, dossier):
+            dossier.heeft_plan_van_aanpak = True
+
+    class VerzuimpercentageGewijzigd(Feit):
+        pass
+
+    class CasemanagerAangesteld(Feit):
+        pass
+
+    class BedrijfsartsToegewezen(Feit):
+        pass
+
+    class ArbeidsdeskundigeToegewezen(Feit):
+        pass
+
+    class PlanVanAanpakBijgesteld(Feit):
+        pass
+
+    class GesprekGevoerd(Feit):
+        pass
+
+    class VoortgangVastgelegd(Feit):
+        pass
+
+    class EerstejaarsevaluatieVastgelegd(Feit):
+        pass
+
+    class Spoor2Gestart(Feit):
+        pass
+
+    class DeskundigenoordeelAangevraagd(Feit):
+        pass
+
+    class VerzekeraarGeinformeerd(Feit):
+        pass
+
+    class EindevaluatieVastgelegd(Feit):
+        pass
+
+    class ZienswijzeWerknemerVastgelegd(Feit):
+        pass
+
+    class LoondoorbetalingVerlengd(Feit):
+        pass
+
+    def init_state(self) -> None:
+        self.periodes: list[list[date | None]] = []
+        self.heeft_probleemanalyse = False
+        self.niet_medisch = False
+        self.heeft_plan_van_aanpak = False
+
+    @property
+    def eerste_ziektedag(self) -> date:
+        return self.periodes[0][0]
+
+    @property
+    def hersteld_op(self) -> date | None:
+        """The herstel date of the last spell, or None while the employee is still ill."""
+        return self.periodes[-1][1]
+
+    @property
+    def is_open(self) -> bool:
+        return self.hersteld_op is None
+
+    # Commands. Each checks the process rules, then records; a rejection records nothing.
+
+    def meld_herstel(self, melding: c.HerstelmeldingGeregistreerd, actor: Actor) -> None:
+        if not self.is_open:
+            raise DomainRuleViolated(
+                f"er is geen open ziekmelding: de werknemer is al hersteld per {self.hersteld_op}"
+            )
+        begin = self.periodes[-1][0]
+        if melding.geldig_op < begin:
+            raise DomainRuleViolated(
+                f"herstel per {melding.geldig_op} ligt voor de ziekmelding van {begin}"
+            )
+        self.record(melding, actor)
+
+    def meld_opnieuw_ziek(self, melding: c.ZiekmeldingGeregistreerd, actor: Actor) -> None:
+        """A relapse within four weeks of herstel continues this period."""
+        hersteld = self.hersteld_op
+        samengeteld = c.ZiekmeldingSamengeteld(**melding.model_dump(), vorige_hersteldatum=hersteld)
+        self.record(samengeteld, actor)
+
+    def wijzig_percentage(self, wijziging: c.VerzuimpercentageGewijzigd, actor: Actor) -> None:
+        self._vereis_open(wijziging.geldig_op)
+        self.record(wijziging, actor)
+
+    def stel_plan_van_aanpak_vast(self, plan: c.PlanVanAanpakVastgesteld, actor: Actor) -> None:
+        if not (self.heeft_probleemanalyse or self.niet_medisch):
+            raise DomainRuleViolated(
+                "een plan van aanpak vraagt eerst een probleemanalyse van de bedrijfsarts "
+                "(of diens oordeel dat er geen medische oorzaak is)"
+            )
+        self._vereis_binnen_periode(plan.geldig_op)
+        self.record(plan, actor)
+
+    def stel_plan_van_aanpak_bij(self, plan: c.PlanVanAanpakBijgesteld, actor: Actor) -> None:
+        if not self.heeft_plan_van_aanpak:
+            raise DomainRuleViolated("er is nog geen plan van aanpak om bij te stellen")
+        self._vereis_binnen_periode(plan.geldig_op)
+        self.record(plan, actor)
+
+    def leg_vast(self, feit, actor: Actor) -> None:
+        """A process step without rules of its own: it must fall within the period."""
+        self._vereis_binnen_periode(feit.geldig_op)
+        self.record(feit, actor)
+
+    def _vereis_open(self, op: date) -> None:
+        if not self.is_open:
+            raise DomainRuleViolated(f"de werknemer is hersteld per {self.hersteld_op}")
+        self._vereis_binnen_periode(op)
+
+    def _vereis_binnen_periode(self, op: date) -> None:
+        if op < self.eerste_ziektedag:
+            raise DomainRuleViolated(f"{op} ligt voor de eerste ziektedag {self.eerste_ziektedag}")
+
+
+class Dienstverband(ChainedAggregate):
+    """An employment: which verzuimdossier is current, so a second open ziekmelding is refused."""
+
+    class DienstverbandGeopend(ChainedAggregate.Opening):
+        pass
+
+    class VerzuimdossierGekoppeld(Feit):
+        def evolve(self, dienstverband):
+            dienstverband.huidig_dossier = self.data["dossier_id"]
+
+    def init_state(self) -> None:
+        self.huidig_dossier: str | None = None
+
+
+def besluit_over_ziekmelding(
+    melding: c.ZiekmeldingGeregistreerd, huidig: Verzuimdossier | None
+) -> str:
+    """Decide what a ziekmelding means for the employment's current dossier.
+
+    Returns "nieuw" (a new period) or "samentellen" (continues `huidig`); raises when refused.
+    """
+    if huidig is None:
+        return "nieuw"
+    if huidig.is_open:
+        raise DomainRuleViolated(
+            f"er loopt al een ziekmelding voor deze werknemer (dossier {huidig.dossier_id}, "
+            f"sinds {huidig.periodes[-1][0]})"
+        )
+    if melding.geldig_op < huidig.hersteld_op:
+        raise DomainRuleViolated(
+            f"de nieuwe ziekmelding van {melding.geldig_op} ligt voor het herstel per "
+            f"{huidig.hersteld_op}"
+        )
+    if melding.geldig_op - huidig.hersteld_op < SAMENTELLING:
+        return "samentellen"
+    return "nieuw"

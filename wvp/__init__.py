@@ -1,0 +1,1 @@
+"""The WVP platform: runtime wiring, command line, simulator."""

@@ -1,0 +1,118 @@
+"""The embedded runtime: all five services in one process, wired by the library's System.
+
+Each service follows the notification logs of the services it reacts to; the single-threaded
+runner processes every reaction before a command returns, so reads right after a command see
+its consequences in every service.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from eventsourcing.system import SingleThreadedRunner, System
+
+from events import Actor
+from services.arbeidsdeskundige.application import ArbeidsdeskundigeApplication
+from services.bedrijfsarts.application import BedrijfsartsApplication
+from services.providerboog.application import ProviderboogApplication
+from services.shared.application import ServiceApplication
+from services.shared.commands import CommandResult
+from services.shared.errors import UnknownCommand
+from services.uwv_submission.application import UwvSubmissionApplication
+from services.werkgever.application import WerkgeverApplication
+
+SERVICES: tuple[type[ServiceApplication], ...] = (
+    WerkgeverApplication,
+    BedrijfsartsApplication,
+    ArbeidsdeskundigeApplication,
+    ProviderboogApplication,
+    UwvSubmissionApplication,
+)
+
+wvp_system = System(
+    pipes=[
+        [WerkgeverApplication, BedrijfsartsApplication, WerkgeverApplication],
+        [WerkgeverApplication, ArbeidsdeskundigeApplication, UwvSubmissionApplication],
+        [WerkgeverApplication, ProviderboogApplication],
+        [WerkgeverApplication, UwvSubmissionApplication],
+        [BedrijfsartsApplication, ArbeidsdeskundigeApplication],
+        [BedrijfsartsApplication, ProviderboogApplication],
+        [BedrijfsartsApplication, UwvSubmissionApplication],
+    ]
+)
+
+
+def _command_index() -> dict[str, type[ServiceApplication]]:
+    index: dict[str, type[ServiceApplication]] = {}
+    for service in SERVICES:
+        for name in service.commands:
+            if name in index:
+                raise RuntimeError(f"command {name} is defined by two services")
+            index[name] = service
+    return index
+
+
+COMMANDS = _command_index()
+
+
+class Platform:
+    """The five services, started together; the entry point for commands and history."""
+
+    def __init__(self, env: dict[str, str] | None = None):
+        self.runner = SingleThreadedRunner(wvp_system, env=env)
+
+    def start(self) -> "Platform":
+        self.runner.start()
+        return self
+
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def service(self, cls: type[ServiceApplication]) -> Any:
+        return self.runner.get(cls)
+
+    @property
+    def services(self) -> list[ServiceApplication]:
+        return [self.runner.get(cls) for cls in SERVICES]
+
+    @property
+    def werkgever(self) -> WerkgeverApplication:
+        return self.runner.get(WerkgeverApplication)
+
+    @property
+    def bedrijfsarts(self) -> BedrijfsartsApplication:
+        return self.runner.get(BedrijfsartsApplication)
+
+    @property
+    def arbeidsdeskundige(self) -> ArbeidsdeskundigeApplication:
+        return self.runner.get(ArbeidsdeskundigeApplication)
+
+    @property
+    def providerboog(self) -> ProviderboogApplication:
+        return self.runner.get(ProviderboogApplication)
+
+    @property
+    def uwv(self) -> UwvSubmissionApplication:
+        return self.runner.get(UwvSubmissionApplication)
+
+    def execute(
+        self, command: str, actor: Actor, dossier_id: str | None, fields: dict[str, Any]
+    ) -> CommandResult:
+        service = COMMANDS.get(command)
+        if service is None:
+            raise UnknownCommand(f"onbekend commando {command!r}")
+        return self.runner.get(service).execute(command, actor, dossier_id, fields)
+
+    def history(self, dossier_id: str) -> list[tuple[str, Any]]:
+        """Every fact of a dossier from every service, as (service, event), in recorded order."""
+        facts = [(app.name, e) for app in self.services for e in app.history(dossier_id)]
+        return sorted(facts, key=lambda fact: fact[1].timestamp)
+
+
+@contextmanager
+def running(env: dict[str, str] | None = None) -> Iterator[Platform]:
+    platform = Platform(env).start()
+    try:
+        yield platform
+    finally:
+        platform.stop()
