@@ -104,9 +104,13 @@ class Platform:
         return self.runner.get(service).execute(command, actor, dossier_id, fields)
 
     def history(self, dossier_id: str) -> list[tuple[str, Any]]:
-        """Every fact of a dossier from every service, as (service, event), in recorded order."""
+        """Every fact of a dossier from every service, as (service, event), in recorded order.
+
+        With a frozen clock a command and the reactions to it share one timestamp; reactions
+        (they have a cause) then come after the facts that caused them.
+        """
         facts = [(app.name, e) for app in self.services for e in app.history(dossier_id)]
-        return sorted(facts, key=lambda fact: fact[1].timestamp)
+        return sorted(facts, key=lambda fact: (fact[1].timestamp, fact[1].causation_id is not None))
 
 
 @contextmanager

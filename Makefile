@@ -1,0 +1,39 @@
+# Every target sets itself up: a fresh clone needs only python3 (3.11) and make.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The OPA engine's wheel asks for Python >= 3.14 in its metadata but runs on 3.11.
+OPA_BINDINGS := opa-golib-python-bindings==0.4.4
+
+.PHONY: install run demo test lint format clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --ignore-requires-python $(OPA_BINDINGS)
+	touch $(STAMP)
+
+run: install
+	$(BIN)/wvp run-demo
+
+demo: install
+	$(BIN)/wvp demo
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,56 @@
+# language: nl
+@week6 @week8
+Functionaliteit: Probleemanalyse en plan van aanpak
+  Uiterlijk in week 6 levert de bedrijfsarts de probleemanalyse op; de werkgever krijgt daarvan
+  alleen het functionele deel. Uiterlijk in week 8 leggen werkgever en werknemer samen het plan van
+  aanpak vast, en dat kan pas als de probleemanalyse er is.
+
+  Achtergrond:
+    Gegeven werkgever "bakkerij-de-korf" met HR-medewerker "hr-anna"
+    En bedrijfsarts "ba-piet" van arbodienst "arbo-noord"
+    En werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02
+
+  @rij-probleemanalyse
+  Abstract Scenario: De probleemanalyse is uiterlijk in week 6 klaar
+    Als de bedrijfsarts op <datum> de probleemanalyse oplevert met diagnose "CANARY-burn-out"
+    Dan op 2026-05-01 is de verplichting "probleemanalyse" "<status>" met uiterlijk 2026-04-12
+
+    Voorbeelden:
+      | datum      | status  |
+      | 2026-04-10 | op_tijd |
+      | 2026-04-20 | te_laat |
+
+  @privacy
+  Scenario: De werkgever krijgt het functionele deel van de probleemanalyse, nooit de diagnose
+    Als de bedrijfsarts op 2026-04-10 de probleemanalyse oplevert met diagnose "CANARY-burn-out"
+    Dan heeft de werkgever de mogelijkheden en beperkingen ontvangen
+    En komt "CANARY-burn-out" niet voor in wat de werkgeversdienst heeft vastgelegd
+    En staat "CANARY-burn-out" wel in het medisch dossier van de bedrijfsarts
+
+  Scenario: Zonder probleemanalyse kan er geen plan van aanpak komen
+    Als de werkgever op 2026-04-20 het plan van aanpak vaststelt
+    Dan wordt dit geweigerd met een melding over "probleemanalyse"
+    En is er niets vastgelegd
+
+  Scenario: Bij een niet-medische oorzaak kan het plan van aanpak zonder probleemanalyse
+    Als de bedrijfsarts op 2026-03-09 oordeelt dat er geen medische oorzaak is
+    En de werkgever op 2026-03-20 het plan van aanpak vaststelt
+    Dan is het plan van aanpak vastgelegd
+
+  @rij-plan-van-aanpak
+  Abstract Scenario: Het plan van aanpak is uiterlijk in week 8 vastgesteld
+    Gegeven de bedrijfsarts heeft op 2026-04-10 de probleemanalyse opgeleverd
+    Als de werkgever op <datum> het plan van aanpak vaststelt
+    Dan op 2026-06-01 is de verplichting "plan_van_aanpak" "<status>" met uiterlijk 2026-04-26
+
+    Voorbeelden:
+      | datum      | status  |
+      | 2026-04-24 | op_tijd |
+      | 2026-05-11 | te_laat |
+
+  @rij-probleemanalyse-psychisch @privacy
+  Scenario: Bij psychische klachten is de probleemanalyse in week 4 nodig, en dat blijft medisch
+    Als de bedrijfsarts op 2026-03-09 oordeelt dat er een medische oorzaak is met psychische klachten
+    Dan op 2026-04-01 is de verplichting "probleemanalyse_psychisch" "open" met uiterlijk 2026-03-29
+    En is die verplichting als medisch geclassificeerd

@@ -1,0 +1,65 @@
+# language: nl
+@dag1 @week2
+Functionaliteit: Ziekmelding en triage in de eerste twee weken
+  Op de eerste ziektedag meldt de werkgever het verzuim; de bedrijfsarts krijgt automatisch de
+  digitale triage en beoordeelt binnen twee weken of er een medische oorzaak is. De werkgever legt
+  alleen vast wat de Autoriteit Persoonsgegevens toestaat.
+
+  Achtergrond:
+    Gegeven werkgever "bakkerij-de-korf" met HR-medewerker "hr-anna"
+    En bedrijfsarts "ba-piet" van arbodienst "arbo-noord"
+
+  @rij-ziekmelding @rij-vragen-dag1 @rij-digitale-triage
+  Scenario: Een ziekmelding opent het dossier bij alle betrokken diensten
+    Als werknemer "wn-jan" zich ziek meldt op 2026-03-02 met verwachte duur 10 dagen
+    Dan is er een verzuimdossier voor "wn-jan" met eerste ziektedag 2026-03-02
+    En heeft de bedrijfsarts het medisch dossier automatisch geopend op 2026-03-02
+    En op 2026-03-02 is de verplichting "ziekmelding" "op_tijd"
+    En op 2026-03-02 is de verplichting "vragen_dag1" "op_tijd"
+
+  @privacy
+  Scenario: De werkgever mag geen diagnose vastleggen bij de ziekmelding
+    Als werknemer "wn-jan" zich ziek meldt op 2026-03-02 met een diagnose "hernia"
+    Dan wordt dit geweigerd met een melding over "diagnose"
+    En is er niets vastgelegd
+
+  Scenario: Een tweede open ziekmelding voor dezelfde werknemer wordt geweigerd
+    Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    Als werknemer "wn-jan" zich ziek meldt op 2026-03-09 met verwachte duur 5 dagen
+    Dan wordt dit geweigerd met een melding over "er loopt al een ziekmelding"
+    En is er niets vastgelegd
+
+  @rij-verzekeraar
+  Abstract Scenario: De verzekeraar hoort uiterlijk op dag 2 van de ziekmelding
+    Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    Als de werkgever de verzekeraar "verzekeraar-zeker" informeert op <datum>
+    Dan op 2026-03-10 is de verplichting "verzekeraar" "<status>" met uiterlijk 2026-03-03
+
+    Voorbeelden:
+      | datum      | status  |
+      | 2026-03-03 | op_tijd |
+      | 2026-03-05 | te_laat |
+
+  @rij-triage @rij-terugkoppeling
+  Scenario: Triage en terugkoppeling aan de werkgever binnen twee weken
+    Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02
+    Als de bedrijfsarts op 2026-03-09 oordeelt dat er een medische oorzaak is
+    En de bedrijfsarts op 2026-03-10 aan de werkgever rapporteert dat "wn-jan" niet kan werken
+    Dan op 2026-03-16 is de verplichting "triage" "op_tijd" met uiterlijk 2026-03-15
+    En op 2026-03-16 is de verplichting "terugkoppeling_werkgever" "op_tijd" met uiterlijk 2026-03-15
+
+  @rij-triage
+  Scenario: Zonder triage-oordeel na twee weken is de termijn verlopen
+    Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    Dan op 2026-03-20 is de verplichting "triage" "verlopen" met uiterlijk 2026-03-15
+
+  @rij-toestemming
+  Scenario: Medische informatie opvragen kan alleen met toestemming van de werknemer
+    Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02
+    Als de bedrijfsarts op 2026-03-09 medische informatie opvraagt bij de huisarts
+    Dan wordt dit geweigerd met een melding over "toestemming"
+    Als "wn-jan" op 2026-03-10 toestemming geeft voor informatie van de huisarts
+    En de bedrijfsarts op 2026-03-11 medische informatie opvraagt bij de huisarts
+    Dan is er medische informatie opgevraagd in het medisch dossier
