@@ -70,6 +70,9 @@ def violation(name: str, error: ValidationError) -> ContractViolation:
         where = ".".join(str(p) for p in err["loc"]) or "(invoer)"
         if err["type"] == "extra_forbidden":
             problems.append(f"{where}: dit veld is niet toegestaan")
+        elif err["type"] == "value_error":
+            # A contract's own validator speaks Dutch; drop pydantic's English "Value error, ".
+            problems.append(f"{where}: {err['ctx']['error']}")
         else:
             problems.append(f"{where}: {err['msg']}")
     return ContractViolation(name, problems)

@@ -1,0 +1,207 @@
+"""What the service tests share: actors, common commands, counting and raw access to the stores."""
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import psycopg
+import pytest
+
+from events import Actor, Rol
+from services.shared.commands import CommandResult
+from wvp.runtime import Platform
+
+WERKGEVER_ID = "acme"
+EERSTE_ZIEKTEDAG = date(2026, 1, 5)
+
+WERKGEVER = Actor(rol=Rol.WERKGEVER, persoon_id="hr-1", organisatie=WERKGEVER_ID)
+CASEMANAGER = Actor(rol=Rol.CASEMANAGER, persoon_id="cm-1", organisatie=WERKGEVER_ID)
+BEDRIJFSARTS = Actor(rol=Rol.BEDRIJFSARTS, persoon_id="ba-1", organisatie="arbodienst")
+ARBEIDSDESKUNDIGE = Actor(rol=Rol.ARBEIDSDESKUNDIGE, persoon_id="ad-1", organisatie="arbodienst")
+PROVIDER = Actor(rol=Rol.PROVIDER, persoon_id="psy-1", organisatie="praktijk")
+
+# More stored events than any test produces, so one read returns a whole store.
+_READ_LIMIT = 10_000
+
+# The envelope and payload of an event: what must survive storing and reading back unchanged.
+ENVELOPE_FIELDS = (
+    "originator_id",
+    "originator_version",
+    "timestamp",
+    "dossier_id",
+    "schema_version",
+    "classificatie",
+    "actor",
+    "geldig_op",
+    "causation_id",
+    "correlation_id",
+    "prev_hash",
+    "hash",
+    "data",
+)
+
+
+def dag(n: int) -> str:
+    """The ISO date `n` days after the first sick day (negative: before it)."""
+    return (EERSTE_ZIEKTEDAG + timedelta(days=n)).isoformat()
+
+
+def meld_ziek(
+    platform: Platform, werknemer_id: str = "wn-1", op: str = dag(0), **velden: Any
+) -> CommandResult:
+    return platform.execute(
+        "registreer_ziekmelding",
+        WERKGEVER,
+        None,
+        {"geldig_op": op, "werknemer_id": werknemer_id, "werkgever_id": WERKGEVER_ID, **velden},
+    )
+
+
+def lever_probleemanalyse(
+    platform: Platform, dossier_id: str, op: str = dag(35), **velden: Any
+) -> CommandResult:
+    invoer = {
+        "geldig_op": op,
+        "mogelijkheden": "kan vier uur per dag licht werk doen",
+        "beperkingen": "beperkt in tillen en bukken",
+        "advies": "opbouw in eigen werk",
+        "diagnose": "niet voor de werkgever",
+        **velden,
+    }
+    return platform.execute("lever_probleemanalyse_op", BEDRIJFSARTS, dossier_id, invoer)
+
+
+def stel_plan_van_aanpak_vast(platform: Platform, dossier_id: str, op: str = dag(49)):
+    afspraak = {"wat": "twee uur per dag eigen werk", "wie": "werknemer", "uiterlijk": dag(70)}
+    plan = {
+        "geldig_op": op,
+        "doel": "terug naar eigen werk",
+        "afspraken": [afspraak],
+        "financiele_gevolgen_uitgelegd": True,
+    }
+    return platform.execute("stel_plan_van_aanpak_vast", CASEMANAGER, dossier_id, plan)
+
+
+def verleen_taakdelegatie(platform: Platform, taken: list[str]) -> CommandResult:
+    delegatie = {
+        "geldig_op": dag(0),
+        "delegatie_id": "del-1",
+        "gedelegeerde_id": "cmtd-1",
+        "taken": taken,
+        "tot": dag(365),
+    }
+    return platform.execute("verleen_taakdelegatie", BEDRIJFSARTS, None, delegatie)
+
+
+def events_of(platform: Platform, dossier_id: str, service: str) -> list[Any]:
+    return [event for name, event in platform.history(dossier_id) if name == service]
+
+
+def types_of(platform: Platform, dossier_id: str, service: str) -> list[str]:
+    return [type(event).__name__ for event in events_of(platform, dossier_id, service)]
+
+
+def envelope(event: Any) -> dict[str, Any]:
+    return {"type": type(event).__name__, **{f: getattr(event, f) for f in ENVELOPE_FIELDS}}
+
+
+def _stored_events(app: Any) -> list[Any]:
+    notifications = app.recorder.select_notifications(start=None, limit=_READ_LIMIT)
+    assert len(notifications) < _READ_LIMIT
+    return [app.mapper.to_domain_event(n) for n in notifications]
+
+
+def stored_counts(platform: Platform) -> dict[str, int]:
+    """How many events each service has stored, across all its aggregates."""
+    return {app.name: len(_stored_events(app)) for app in platform.services}
+
+
+def every_aggregate(platform: Platform) -> dict[tuple[str, UUID], list[Any]]:
+    """Every stored event of every service, grouped per aggregate in version order."""
+    chains: dict[tuple[str, UUID], list[Any]] = defaultdict(list)
+    for app in platform.services:
+        for event in _stored_events(app):
+            chains[app.name, event.originator_id].append(event)
+    for events in chains.values():
+        events.sort(key=lambda event: event.originator_version)
+    return dict(chains)
+
+
+@contextmanager
+def refused(platform: Platform, error: type[Exception], *words: str) -> Iterator[Any]:
+    """The block must raise `error` whose message names every one of `words`, storing nothing."""
+    before = stored_counts(platform)
+    with pytest.raises(error) as raised:
+        yield raised
+    message = str(raised.value).lower()
+    missing = [word for word in words if word.lower() not in message]
+    assert not missing, f"{missing} not in message {str(raised.value)!r}"
+    assert stored_counts(platform) == before, "a refused command stored events"
+
+
+# Direct access to the stores, bypassing the platform, to prove what is (not) at rest.
+
+
+def _is_postgres(store_env: dict[str, str]) -> bool:
+    return bool(store_env.get("WVP_DATABASE_URL"))
+
+
+def raw_store(store_env: dict[str, str], service: str) -> bytes:
+    """Everything a service's store holds on disk (SQLite files) or in its tables (PostgreSQL)."""
+    if not _is_postgres(store_env):
+        files = sorted(Path(store_env["WVP_DATA_DIR"]).glob(f"{service}.sqlite*"))  # incl. WAL
+        return b"".join(path.read_bytes() for path in files)
+    schema = store_env["WVP_DATABASE_SCHEMA"]
+    with psycopg.connect(store_env["WVP_DATABASE_URL"]) as conn:
+        tables = conn.execute(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = %s AND table_name LIKE %s",
+            (schema, service.replace("_", "\\_") + "\\_%"),
+        ).fetchall()
+        assert tables, f"no tables of {service} in schema {schema}"
+        rows = [
+            row
+            for (table,) in tables
+            for row in conn.execute(f'SELECT * FROM "{schema}"."{table}"').fetchall()
+        ]
+    return b"\n".join(v if isinstance(v, bytes) else str(v).encode() for row in rows for v in row)
+
+
+def _events_table(store_env: dict[str, str], service: str):
+    """A connection to a service's event table, its name, the parameter mark, the id as stored."""
+    if _is_postgres(store_env):
+        conn = psycopg.connect(store_env["WVP_DATABASE_URL"], autocommit=True)
+        table = f'"{store_env["WVP_DATABASE_SCHEMA"]}"."{service}_events"'
+        return conn, table, "%s", lambda key: key
+    path = Path(store_env["WVP_DATA_DIR"]) / f"{service}.sqlite"
+    return sqlite3.connect(path, isolation_level=None), "stored_events", "?", lambda key: key.hex
+
+
+def tamper_with_store(
+    store_env: dict[str, str],
+    service: str,
+    aggregate: UUID,
+    version: int,
+    change: Callable[[dict[str, Any]], None] | None = None,
+) -> None:
+    """Edit the stored JSON of one event with `change`, or delete the event when it is None."""
+    conn, table, mark, stored_id = _events_table(store_env, service)
+    where = f"WHERE originator_id = {mark} AND originator_version = {mark}"
+    key = (stored_id(aggregate), version)
+    with closing(conn):
+        if change is None:
+            cursor = conn.execute(f"DELETE FROM {table} {where}", key)
+        else:
+            (state,) = conn.execute(f"SELECT state FROM {table} {where}", key).fetchone()
+            edited = json.loads(state)
+            change(edited)
+            cursor = conn.execute(
+                f"UPDATE {table} SET state = {mark} {where}", (json.dumps(edited).encode(), *key)
+            )
+        assert cursor.rowcount == 1

@@ -1,0 +1,199 @@
+"""Process rules of the Wet verbetering poortwachter: a refused command stores nothing anywhere."""
+
+import pytest
+
+from events import ContractViolation
+from events.uwv_submission import RIV_VERPLICHT
+from services.shared.errors import DomainRuleViolated, RivIncomplete
+from tests.services.helpers import (
+    ARBEIDSDESKUNDIGE,
+    BEDRIJFSARTS,
+    CASEMANAGER,
+    WERKGEVER,
+    dag,
+    lever_probleemanalyse,
+    meld_ziek,
+    refused,
+    stel_plan_van_aanpak_vast,
+    types_of,
+    verleen_taakdelegatie,
+)
+
+
+def test_a_ziekmelding_may_not_carry_a_diagnosis(platform):
+    with refused(platform, ContractViolation, "diagnose", "niet toegestaan") as raised:
+        meld_ziek(platform, diagnose="burn-out")
+    assert raised.value.problems == ["diagnose: dit veld is niet toegestaan"]
+
+
+def test_herstel_cannot_lie_before_the_ziekmelding(platform):
+    dossier = meld_ziek(platform).dossier_id
+    with refused(platform, DomainRuleViolated, "herstel", "voor de ziekmelding"):
+        platform.execute("registreer_herstel", WERKGEVER, dossier, {"geldig_op": dag(-1)})
+
+
+def test_a_recovered_employee_cannot_recover_again(platform):
+    dossier = meld_ziek(platform).dossier_id
+    platform.execute("registreer_herstel", WERKGEVER, dossier, {"geldig_op": dag(10)})
+    with refused(platform, DomainRuleViolated, "al hersteld", "2026-01-15"):
+        platform.execute("registreer_herstel", WERKGEVER, dossier, {"geldig_op": dag(12)})
+
+
+def test_one_employment_has_at_most_one_open_ziekmelding(platform):
+    dossier = meld_ziek(platform).dossier_id
+    with refused(platform, DomainRuleViolated, "er loopt al een ziekmelding", dossier):
+        meld_ziek(platform, op=dag(3))
+    # Another employee of the same employer may fall ill meanwhile.
+    assert meld_ziek(platform, werknemer_id="wn-2", op=dag(3)).dossier_id != dossier
+
+
+def test_a_plan_van_aanpak_needs_the_bedrijfsarts_first(platform):
+    medisch = meld_ziek(platform).dossier_id
+    with refused(platform, DomainRuleViolated, "plan van aanpak", "probleemanalyse"):
+        stel_plan_van_aanpak_vast(platform, medisch)
+    oordeel = {"geldig_op": dag(7), "medische_oorzaak": True, "toelichting": "medisch"}
+    platform.execute("geef_triage_oordeel", BEDRIJFSARTS, medisch, oordeel)
+    with refused(platform, DomainRuleViolated, "probleemanalyse"):
+        stel_plan_van_aanpak_vast(platform, medisch)
+
+    # The bedrijfsarts judges the cause not medical: the plan may follow without probleemanalyse.
+    niet_medisch = meld_ziek(platform, werknemer_id="wn-2").dossier_id
+    oordeel = {"geldig_op": dag(7), "medische_oorzaak": False, "toelichting": "conflict"}
+    platform.execute("geef_triage_oordeel", BEDRIJFSARTS, niet_medisch, oordeel)
+    stel_plan_van_aanpak_vast(platform, niet_medisch)
+    assert types_of(platform, niet_medisch, "werkgever")[-2:] == [
+        "TriageUitkomstOntvangen",
+        "PlanVanAanpakVastgesteld",
+    ]
+
+
+def test_an_arbeidsdeskundig_rapport_needs_the_bedrijfsarts_findings(platform):
+    dossier = meld_ziek(platform).dossier_id
+    rapport = {
+        "geldig_op": dag(300),
+        "conclusie": "eigen werk is passend met aanpassingen",
+        "passend_eigen_werk": True,
+        "spoor2_advies": False,
+    }
+    with refused(platform, DomainRuleViolated, "arbeidsdeskundig rapport", "FML/IZP"):
+        platform.execute("lever_rapport_op", ARBEIDSDESKUNDIGE, dossier, rapport)
+
+    gesprek = {"geldig_op": dag(20), "verslag": "mogelijkheden verkend"}
+    platform.execute("leg_adviesgesprek_vast", ARBEIDSDESKUNDIGE, dossier, gesprek)
+    fml = {"geldig_op": dag(290), "instrument": "FML", "beperkingen": ["niet tillen"]}
+    platform.execute("stel_belastbaarheid_vast", BEDRIJFSARTS, dossier, fml)
+    platform.execute("lever_rapport_op", ARBEIDSDESKUNDIGE, dossier, rapport)
+    assert types_of(platform, dossier, "arbeidsdeskundige") == [
+        "DossierGeopend",
+        "AdviesgesprekGehouden",
+        "BelastbaarheidOntvangen",
+        "ArbeidsdeskundigRapportOpgeleverd",
+    ]
+
+
+def test_medical_information_needs_the_employees_standing_consent(platform):
+    dossier = meld_ziek(platform).dossier_id
+    verzoek = {
+        "geldig_op": dag(10),
+        "toestemming_id": "t-1",
+        "behandelaar": "huisarts",
+        "vraag": "behandelplan",
+    }
+    with refused(platform, DomainRuleViolated, "toestemming", "t-1"):
+        platform.execute("vraag_medische_informatie_op", BEDRIJFSARTS, dossier, verzoek)
+
+    toestemming = {"geldig_op": dag(9), "toestemming_id": "t-1", "behandelaar": "huisarts"}
+    toestemming["doel"] = "beoordeling belastbaarheid"
+    platform.execute("registreer_toestemming", BEDRIJFSARTS, dossier, toestemming)
+    platform.execute("vraag_medische_informatie_op", BEDRIJFSARTS, dossier, verzoek)
+
+    intrekking = {"geldig_op": dag(11), "toestemming_id": "t-1"}
+    platform.execute("trek_toestemming_in", BEDRIJFSARTS, dossier, intrekking)
+    with refused(platform, DomainRuleViolated, "toestemming", "ingetrokken"):
+        platform.execute("vraag_medische_informatie_op", BEDRIJFSARTS, dossier, verzoek)
+
+
+def _riv_onderdeel_leveren(platform, dossier: str, onderdeel: str) -> None:
+    """Record the fact in its own service that makes up `onderdeel` of the RIV."""
+    if onderdeel == "probleemanalyse":
+        lever_probleemanalyse(platform, dossier)
+        return
+    if onderdeel == "plan_van_aanpak":
+        stel_plan_van_aanpak_vast(platform, dossier)
+        return
+    command, actor, velden = {
+        "eerstejaarsevaluatie": (
+            "leg_eerstejaarsevaluatie_vast",
+            CASEMANAGER,
+            {"conclusie": "spoor 1 loopt", "spoor2_nodig": False},
+        ),
+        "eindevaluatie": ("leg_eindevaluatie_vast", CASEMANAGER, {"conclusie": "gedeeltelijk"}),
+        "actueel_oordeel": (
+            "geef_actueel_oordeel",
+            BEDRIJFSARTS,
+            {"conclusie": "beperkt belastbaar", "benutbare_mogelijkheden": True},
+        ),
+        "medisch_deel": ("overhandig_medisch_deel_riv", BEDRIJFSARTS, {"samenvatting": "zie"}),
+        "zienswijze_werknemer": ("leg_zienswijze_vast", CASEMANAGER, {"zienswijze": "eens"}),
+    }[onderdeel]
+    platform.execute(command, actor, dossier, {"geldig_op": dag(600), **velden})
+
+
+def test_a_riv_names_exactly_the_parts_it_still_misses(platform):
+    dossier = meld_ziek(platform).dossier_id
+    riv = {"geldig_op": dag(620), "onderdelen": [o.value for o in RIV_VERPLICHT]}
+    verplicht = [o.value for o in RIV_VERPLICHT]
+    with refused(platform, RivIncomplete, "RIV onvolledig", *verplicht) as raised:
+        platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
+    assert raised.value.missing == verplicht
+
+    aanwezig = ["probleemanalyse", "plan_van_aanpak", "eindevaluatie", "zienswijze_werknemer"]
+    for onderdeel in aanwezig:
+        _riv_onderdeel_leveren(platform, dossier, onderdeel)
+    ontbrekend = ["eerstejaarsevaluatie", "actueel_oordeel", "medisch_deel"]
+    with refused(platform, RivIncomplete, *ontbrekend) as raised:
+        platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
+    assert raised.value.missing == ontbrekend
+    assert not any(onderdeel in str(raised.value) for onderdeel in aanwezig)
+    assert platform.uwv.riv_status(dossier)["ontbrekend"] == ontbrekend
+
+    for onderdeel in ontbrekend:
+        _riv_onderdeel_leveren(platform, dossier, onderdeel)
+    platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
+    assert types_of(platform, dossier, "uwv_submission")[-1] == "RivSamengesteld"
+
+
+@pytest.mark.parametrize("voorbehouden", ["oordeel", "rie_toetsing"])
+def test_the_bedrijfsarts_cannot_delegate_a_judgement(platform, voorbehouden):
+    with refused(platform, ContractViolation, "niet delegeerbaar", voorbehouden) as raised:
+        verleen_taakdelegatie(platform, ["triage", voorbehouden])
+    assert "value error" not in str(raised.value).lower()  # Dutch only, see events/contract.py
+
+    verleen_taakdelegatie(platform, ["triage", "werknemer_oproepen"])
+    assert platform.bedrijfsarts.delegatie("del-1").taken == ["triage", "werknemer_oproepen"]
+
+
+UWV_UITKOMSTEN = {
+    "registreer_ontvangstbevestiging": {"kenmerk": "UWV-1"},
+    "stel_uwv_in_gebreke": {},
+    "registreer_riv_toets": {"voldoende": True, "motivering": "inspanningen voldoende"},
+    "registreer_wia_besluit": {"uitkomst": "WGA", "arbeidsongeschiktheid_percentage": 50},
+}
+
+
+def test_uwv_outcomes_need_the_42_weken_melding_first(platform):
+    dossier = meld_ziek(platform).dossier_id
+    for command, velden in UWV_UITKOMSTEN.items():
+        with refused(platform, DomainRuleViolated, "42-weken melding", "ontbreekt"):
+            platform.execute(command, CASEMANAGER, dossier, {"geldig_op": dag(700), **velden})
+
+    melding = {"geldig_op": dag(287), "kenmerk": "42W-1"}
+    platform.execute("dien_melding_42_weken_in", CASEMANAGER, dossier, melding)
+    for command, velden in UWV_UITKOMSTEN.items():
+        platform.execute(command, CASEMANAGER, dossier, {"geldig_op": dag(700), **velden})
+    assert types_of(platform, dossier, "uwv_submission")[-4:] == [
+        "OntvangstbevestigingUwv",
+        "UwvInGebrekeGesteld",
+        "RivToetsUitkomst",
+        "WiaBesluitOntvangen",
+    ]
