@@ -5,7 +5,9 @@ the dossier history and the poortwachter calendar; the clock is set to each step
 recorded time follows the dates in the text.
 """
 
+import re
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 
 import pytest
 from pytest_bdd import given, parsers, then, when
@@ -83,6 +85,13 @@ class Dossierwerk:
         rijen = {v.code: v for v in kalender(feiten_uit_historie(self.historie()), peildatum)}
         assert code in rijen, f"geen verplichting {code}; wel: {sorted(rijen)}"
         return rijen[code]
+
+
+def pytest_configure(config):
+    # Feature tags become pytest marks (select with -m); register them so pytest knows them.
+    for feature in Path(__file__).parent.glob("*.feature"):
+        for tag in set(re.findall(r"@([\w-]+)", feature.read_text())):
+            config.addinivalue_line("markers", f"{tag}: feature tag")
 
 
 @pytest.fixture
@@ -167,6 +176,48 @@ def informeert_verzekeraar(werk, verzekeraar, datum):
 # Bedrijfsarts
 
 
+@when(stap("de bedrijfsarts op " + DATUM + " screent met prioriteit {prioriteit:d}"))
+def screent(werk, datum, prioriteit):
+    werk.doe(
+        datum, werk.bedrijfsarts, "voer_screening_uit", werk.dossier, {"prioriteit": prioriteit}
+    )
+    werk.moet_lukken(None)
+
+
+@when(stap("de bedrijfsarts op " + DATUM + " een consult houdt"))
+def houdt_consult(werk, datum):
+    werk.doe(datum, werk.bedrijfsarts, "leg_consult_vast", werk.dossier, {"verslag": "spreekuur"})
+    werk.moet_lukken(None)
+
+
+@when(stap("de bedrijfsarts op " + DATUM + " een FML vaststelt met duurzaam geen mogelijkheden"))
+def fml_geen_mogelijkheden(werk, datum):
+    werk.doe(
+        datum,
+        werk.bedrijfsarts,
+        "stel_belastbaarheid_vast",
+        werk.dossier,
+        {
+            "instrument": "FML",
+            "beperkingen": ["geen belastbaarheid voor arbeid"],
+            "duurzaam_geen_mogelijkheden": True,
+        },
+    )
+    werk.moet_lukken(None)
+
+
+@when(stap("de werkgever op " + DATUM + ' de probleemanalyse met "{naam}" bespreekt'))
+def bespreekt(werk, datum, naam):
+    werk.doe(
+        datum,
+        werk.hr,
+        "leg_gesprek_vast",
+        werk.dossiers[naam],
+        {"onderwerp": "probleemanalyse", "verslag": "afspraken over opbouw besproken"},
+    )
+    werk.moet_lukken(None)
+
+
 def _triage(werk, datum, medisch: bool, psychisch: bool = False):
     werk.doe(
         datum,
@@ -182,6 +233,7 @@ def _triage(werk, datum, medisch: bool, psychisch: bool = False):
     werk.moet_lukken(None)
 
 
+@given(stap("de bedrijfsarts heeft op " + DATUM + " geoordeeld dat er een medische oorzaak is"))
 @when(stap("de bedrijfsarts op " + DATUM + " oordeelt dat er een medische oorzaak is"))
 def triage_medisch(werk, datum):
     _triage(werk, datum, medisch=True)
@@ -329,9 +381,9 @@ def verplichting_status_en_termijn(werk, peildatum, code, status, uiterlijk):
     werk.laatste_verplichting = verplichting
 
 
-@then("is die verplichting als medisch geclassificeerd")
-def medisch_geclassificeerd(werk):
-    assert werk.laatste_verplichting.classificatie == "medisch"
+@then(stap("is die verplichting als {classificatie} geclassificeerd"))
+def geclassificeerd(werk, classificatie):
+    assert werk.laatste_verplichting.classificatie == classificatie
 
 
 @then(stap('wordt dit geweigerd met een melding over "{woorden}"'))

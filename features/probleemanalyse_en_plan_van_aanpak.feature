@@ -21,6 +21,30 @@ Functionaliteit: Probleemanalyse en plan van aanpak
       | 2026-04-10 | op_tijd |
       | 2026-04-20 | te_laat |
 
+  @rij-consult_probleemanalyse
+  Abstract Scenario: In week 5 ziet de bedrijfsarts de werknemer op het spreekuur
+    Gegeven de bedrijfsarts heeft op 2026-03-09 geoordeeld dat er een medische oorzaak is
+    Als de bedrijfsarts op <datum> een consult houdt
+    Dan op 2026-04-20 is de verplichting "consult_probleemanalyse" "<status>" met uiterlijk 2026-04-05
+
+    Voorbeelden:
+      | datum      | status  |
+      | 2026-04-01 | op_tijd |
+      | 2026-04-08 | te_laat |
+
+  @rij-probleemanalyse_besproken
+  Scenario: In week 6 worden de uitkomsten met werknemer en werkgever besproken
+    Gegeven de bedrijfsarts heeft op 2026-03-09 geoordeeld dat er een medische oorzaak is
+    En de bedrijfsarts heeft op 2026-04-08 de probleemanalyse opgeleverd
+    Als de werkgever op 2026-04-10 de probleemanalyse met "wn-jan" bespreekt
+    Dan op 2026-04-20 is de verplichting "probleemanalyse_besproken" "op_tijd" met uiterlijk 2026-04-12
+
+  @rij-vervroegde_iva_overwegen
+  Scenario: Ziet de bedrijfsarts duurzaam geen mogelijkheden, dan komt een vervroegde IVA in beeld
+    Als de bedrijfsarts op 2026-03-25 een FML vaststelt met duurzaam geen mogelijkheden
+    Dan op 2026-03-25 is de verplichting "vervroegde_iva_overwegen" "open" met uiterlijk 2026-03-25
+    En is die verplichting als functioneel geclassificeerd
+
   @privacy
   Scenario: De werkgever krijgt het functionele deel van de probleemanalyse, nooit de diagnose
     Als de bedrijfsarts op 2026-04-10 de probleemanalyse oplevert met diagnose "CANARY-burn-out"
@@ -38,7 +62,7 @@ Functionaliteit: Probleemanalyse en plan van aanpak
     En de werkgever op 2026-03-20 het plan van aanpak vaststelt
     Dan is het plan van aanpak vastgelegd
 
-  @rij-plan-van-aanpak
+  @rij-plan_van_aanpak
   Abstract Scenario: Het plan van aanpak is uiterlijk in week 8 vastgesteld
     Gegeven de bedrijfsarts heeft op 2026-04-10 de probleemanalyse opgeleverd
     Als de werkgever op <datum> het plan van aanpak vaststelt
@@ -49,8 +73,8 @@ Functionaliteit: Probleemanalyse en plan van aanpak
       | 2026-04-24 | op_tijd |
       | 2026-05-11 | te_laat |
 
-  @rij-probleemanalyse-psychisch @privacy
+  @rij-probleemanalyse_psychisch @privacy
   Scenario: Bij psychische klachten is de probleemanalyse in week 4 nodig, en dat blijft medisch
     Als de bedrijfsarts op 2026-03-09 oordeelt dat er een medische oorzaak is met psychische klachten
-    Dan op 2026-04-01 is de verplichting "probleemanalyse_psychisch" "open" met uiterlijk 2026-03-29
+    Dan op 2026-03-20 is de verplichting "probleemanalyse_psychisch" "open" met uiterlijk 2026-03-29
     En is die verplichting als medisch geclassificeerd

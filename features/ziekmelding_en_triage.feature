@@ -9,13 +9,13 @@ Functionaliteit: Ziekmelding en triage in de eerste twee weken
     Gegeven werkgever "bakkerij-de-korf" met HR-medewerker "hr-anna"
     En bedrijfsarts "ba-piet" van arbodienst "arbo-noord"
 
-  @rij-ziekmelding @rij-vragen-dag1 @rij-digitale-triage
+  @rij-ziekmelding @rij-ziekmelding_uitgevraagd @rij-digitale_triage
   Scenario: Een ziekmelding opent het dossier bij alle betrokken diensten
     Als werknemer "wn-jan" zich ziek meldt op 2026-03-02 met verwachte duur 10 dagen
     Dan is er een verzuimdossier voor "wn-jan" met eerste ziektedag 2026-03-02
     En heeft de bedrijfsarts het medisch dossier automatisch geopend op 2026-03-02
     En op 2026-03-02 is de verplichting "ziekmelding" "op_tijd"
-    En op 2026-03-02 is de verplichting "vragen_dag1" "op_tijd"
+    En op 2026-03-02 is de verplichting "ziekmelding_uitgevraagd" "op_tijd"
 
   @privacy
   Scenario: De werkgever mag geen diagnose vastleggen bij de ziekmelding
@@ -29,32 +29,39 @@ Functionaliteit: Ziekmelding en triage in de eerste twee weken
     Dan wordt dit geweigerd met een melding over "er loopt al een ziekmelding"
     En is er niets vastgelegd
 
-  @rij-verzekeraar
+  @rij-verzekeraar_geinformeerd
   Abstract Scenario: De verzekeraar hoort uiterlijk op dag 2 van de ziekmelding
     Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
     Als de werkgever de verzekeraar "verzekeraar-zeker" informeert op <datum>
-    Dan op 2026-03-10 is de verplichting "verzekeraar" "<status>" met uiterlijk 2026-03-03
+    Dan op 2026-03-10 is de verplichting "verzekeraar_geinformeerd" "<status>" met uiterlijk 2026-03-03
 
     Voorbeelden:
       | datum      | status  |
       | 2026-03-03 | op_tijd |
       | 2026-03-05 | te_laat |
 
-  @rij-triage @rij-terugkoppeling
+  @rij-triage @rij-oordeel_gerapporteerd
   Scenario: Triage en terugkoppeling aan de werkgever binnen twee weken
     Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
     En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02
     Als de bedrijfsarts op 2026-03-09 oordeelt dat er een medische oorzaak is
     En de bedrijfsarts op 2026-03-10 aan de werkgever rapporteert dat "wn-jan" niet kan werken
     Dan op 2026-03-16 is de verplichting "triage" "op_tijd" met uiterlijk 2026-03-15
-    En op 2026-03-16 is de verplichting "terugkoppeling_werkgever" "op_tijd" met uiterlijk 2026-03-15
+    En op 2026-03-16 is de verplichting "oordeel_gerapporteerd" "op_tijd" met uiterlijk 2026-03-15
+
+  @rij-screening
+  Scenario: In de eerste week bepaalt de bedrijfsarts wie het eerst gebeld wordt
+    Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
+    En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02
+    Als de bedrijfsarts op 2026-03-04 screent met prioriteit 1
+    Dan op 2026-03-10 is de verplichting "screening" "op_tijd" met uiterlijk 2026-03-08
 
   @rij-triage
   Scenario: Zonder triage-oordeel na twee weken is de termijn verlopen
     Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
     Dan op 2026-03-20 is de verplichting "triage" "verlopen" met uiterlijk 2026-03-15
 
-  @rij-toestemming
+  @rij-toestemming_medische_informatie
   Scenario: Medische informatie opvragen kan alleen met toestemming van de werknemer
     Gegeven werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
     En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02

@@ -1,0 +1,349 @@
+"""The facts of one dossier that the poortwachter calendar needs, and how history yields them.
+
+`DossierFeiten` is plain data: tests and other callers may build it by hand. `feiten_uit_historie`
+derives it from `platform.history(dossier_id)`. Valid time (`geldig_op`) is what counts for every
+date; the recorded order only decides which of two facts with the same valid date came last.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Any
+
+# Sick spells less than four weeks apart belong to one period (samentelling); the werkgever
+# service applies the same rule when it decides whether a ziekmelding continues a dossier.
+SAMENTELLING = timedelta(weeks=4)
+
+
+class Stap(StrEnum):
+    """A process step whose performance the calendar checks."""
+
+    ZIEKMELDING = "ziekmelding"
+    ZIEKMELDING_UITGEVRAAGD = "ziekmelding_uitgevraagd"  # tasks, appointments or duration asked
+    DIGITALE_TRIAGE = "digitale_triage"
+    VERZEKERAAR_GEINFORMEERD = "verzekeraar_geinformeerd"
+    SCREENING = "screening"
+    TRIAGE_OORDEEL = "triage_oordeel"
+    OORDEEL_GERAPPORTEERD = "oordeel_gerapporteerd"
+    TOESTEMMING = "toestemming"
+    CONSULT = "consult"
+    PROBLEEMANALYSE = "probleemanalyse"
+    PROBLEEMANALYSE_BESPROKEN = "probleemanalyse_besproken"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+    PLAN_VAN_AANPAK_BIJGESTELD = "plan_van_aanpak_bijgesteld"
+    VOORTGANG = "voortgang"
+    SPOOR2_GESTART = "spoor2_gestart"
+    DESKUNDIGENOORDEEL_AANGEVRAAGD = "deskundigenoordeel_aangevraagd"
+    MELDING_42_WEKEN = "melding_42_weken"
+    BELASTBAARHEID = "belastbaarheid"
+    ARBEIDSDESKUNDIG_RAPPORT = "arbeidsdeskundig_rapport"
+    EERSTEJAARSEVALUATIE = "eerstejaarsevaluatie"
+    VERVROEGDE_IVA = "vervroegde_iva"
+    ACTUEEL_OORDEEL = "actueel_oordeel"
+    HERSTELPROGNOSE = "herstelprognose"
+    WIA_UITNODIGING = "wia_uitnodiging"
+    EINDEVALUATIE = "eindevaluatie"
+    RIV_SAMENGESTELD = "riv_samengesteld"
+    MEDISCH_DEEL_RIV = "medisch_deel_riv"
+    WIA_AANVRAAG = "wia_aanvraag"
+    ONTVANGSTBEVESTIGING = "ontvangstbevestiging"
+    UWV_IN_GEBREKE_GESTELD = "uwv_in_gebreke_gesteld"
+    WIA_BESLUIT = "wia_besluit"
+    HERSTELMELDING = "herstelmelding"
+
+
+@dataclass(frozen=True, order=True)
+class Uitvoering:
+    """One performance of a step: its valid date and the role that recorded it."""
+
+    op: date
+    rol: str | None = None
+
+
+@dataclass(frozen=True)
+class DossierFeiten:
+    """What the calendar needs to know about one verzuimperiode.
+
+    `periodes` are the sick spells as (first sick day, herstel day or None while still ill), with
+    samentelling already applied: one dossier, spells less than four weeks apart. The herstel day
+    is the first day the employee is no longer ill. Flags hold the latest judgement (by valid
+    date); None means nobody has judged yet.
+    """
+
+    periodes: tuple[tuple[date, date | None], ...]
+    stappen: Mapping[Stap, tuple[Uitvoering, ...]] = field(default_factory=dict)
+    # Triage by the bedrijfsarts. `medische_oorzaak` reaches the employer; the other two are
+    # medical and only ever steer rows the calendar classifies as medical.
+    medische_oorzaak: bool | None = None
+    psychische_klachten: bool = False
+    medische_informatie_nodig: bool = False
+    # Functional judgements: FML/IZP, actueel oordeel, arbeidsdeskundige, eerstejaarsevaluatie.
+    duurzaam_geen_mogelijkheden_op: date | None = None
+    benutbare_mogelijkheden: bool | None = None
+    passend_eigen_werk: bool | None = None
+    spoor2_nodig: bool | None = None
+    perspectief_eigen_werk_binnen_3_maanden: bool = False
+    # Signals that call for a bijstelling of probleemanalyse and plan van aanpak.
+    stagnatie_op: tuple[date, ...] = ()
+    medische_verandering_op: tuple[date, ...] = ()
+    # The end of the waiting period: a loonsanctie moves it, extensions add weeks.
+    loonsanctie_tot: date | None = None
+    verlenging_weken: int = 0
+
+    def __post_init__(self) -> None:
+        _controleer_periodes(self.periodes)
+        stappen = {Stap(s): tuple(sorted(u)) for s, u in self.stappen.items() if u}
+        object.__setattr__(self, "periodes", tuple(tuple(p) for p in self.periodes))
+        object.__setattr__(self, "stappen", MappingProxyType(stappen))
+        object.__setattr__(self, "stagnatie_op", tuple(sorted(self.stagnatie_op)))
+        object.__setattr__(
+            self, "medische_verandering_op", tuple(sorted(self.medische_verandering_op))
+        )
+
+    @property
+    def eerste_ziektedag(self) -> date:
+        return self.periodes[0][0]
+
+    @property
+    def hersteld_op(self) -> date | None:
+        """The herstel day of the last spell, or None while the employee is ill."""
+        return self.periodes[-1][1]
+
+    def gedaan(self, stap: Stap) -> tuple[Uitvoering, ...]:
+        return self.stappen.get(stap, ())
+
+
+def _controleer_periodes(periodes: tuple[tuple[date, date | None], ...]) -> None:
+    if not periodes:
+        raise ValueError("een dossier heeft minstens één ziekteperiode")
+    for i, (begin, herstel) in enumerate(periodes):
+        laatste = i == len(periodes) - 1
+        if herstel is None and not laatste:
+            raise ValueError(f"alleen de laatste periode mag open zijn (periode vanaf {begin})")
+        if herstel is not None and herstel < begin:
+            raise ValueError(f"herstel {herstel} ligt voor het begin {begin}")
+        if not laatste:
+            volgende = periodes[i + 1][0]
+            if volgende < herstel:
+                raise ValueError(f"periode vanaf {volgende} begint voor het herstel {herstel}")
+            if volgende - herstel >= SAMENTELLING:
+                raise ValueError(
+                    f"{volgende} ligt vier weken of meer na het herstel {herstel}: "
+                    "dat is een nieuw dossier, geen samentelling"
+                )
+
+
+# Event types whose only meaning for the calendar is "this step was done on geldig_op". The
+# employer's copies of a bedrijfsarts fact count for the same step, so a history that holds only
+# the werkgever service still fills the calendar.
+_STAP_VAN_EVENT: dict[str, Stap] = {
+    "ZiekmeldingGeregistreerd": Stap.ZIEKMELDING,
+    "VerzekeraarGeinformeerd": Stap.VERZEKERAAR_GEINFORMEERD,
+    "ScreeningUitgevoerd": Stap.SCREENING,
+    "TriageOordeelGegeven": Stap.TRIAGE_OORDEEL,
+    "TriageUitkomstOntvangen": Stap.TRIAGE_OORDEEL,
+    "OordeelGerapporteerd": Stap.OORDEEL_GERAPPORTEERD,
+    "ToestemmingGegeven": Stap.TOESTEMMING,
+    "ConsultGehouden": Stap.CONSULT,
+    "ProbleemanalyseOpgeleverd": Stap.PROBLEEMANALYSE,
+    "ProbleemanalyseOntvangen": Stap.PROBLEEMANALYSE,
+    "PlanVanAanpakVastgesteld": Stap.PLAN_VAN_AANPAK,
+    "PlanVanAanpakBijgesteld": Stap.PLAN_VAN_AANPAK_BIJGESTELD,
+    "VoortgangVastgelegd": Stap.VOORTGANG,
+    "Spoor2Gestart": Stap.SPOOR2_GESTART,
+    "DeskundigenoordeelAangevraagd": Stap.DESKUNDIGENOORDEEL_AANGEVRAAGD,
+    "Melding42WekenIngediend": Stap.MELDING_42_WEKEN,
+    "BelastbaarheidVastgesteld": Stap.BELASTBAARHEID,
+    "ArbeidsdeskundigRapportOpgeleverd": Stap.ARBEIDSDESKUNDIG_RAPPORT,
+    "EerstejaarsevaluatieVastgelegd": Stap.EERSTEJAARSEVALUATIE,
+    "VervroegdeIvaAangevraagd": Stap.VERVROEGDE_IVA,
+    "ActueelOordeelGegeven": Stap.ACTUEEL_OORDEEL,
+    "HerstelprognoseAfgegeven": Stap.HERSTELPROGNOSE,
+    "WiaAanvraagformulierOntvangen": Stap.WIA_UITNODIGING,
+    "EindevaluatieVastgelegd": Stap.EINDEVALUATIE,
+    "RivSamengesteld": Stap.RIV_SAMENGESTELD,
+    "MedischDeelRivOverhandigd": Stap.MEDISCH_DEEL_RIV,
+    "WiaAanvraagIngediend": Stap.WIA_AANVRAAG,
+    "OntvangstbevestigingUwv": Stap.ONTVANGSTBEVESTIGING,
+    "UwvInGebrekeGesteld": Stap.UWV_IN_GEBREKE_GESTELD,
+    "WiaBesluitOntvangen": Stap.WIA_BESLUIT,
+    "HerstelmeldingGeregistreerd": Stap.HERSTELMELDING,
+}
+
+# Event types that are no step of their own but change the facts (see `_Verzamelaar.verwerk`).
+_MET_BETEKENIS = frozenset(
+    {
+        "ZiekmeldingSamengeteld",
+        "DossierGeopend",
+        "GesprekGevoerd",
+        "RivToetsUitkomst",
+        "LoondoorbetalingVerlengd",
+    }
+)
+
+# Event types that change nothing in the calendar, each for a reason.
+GENEGEERD = frozenset(
+    {
+        # Partial herstel does not stop the clock.
+        "VerzuimpercentageGewijzigd",
+        # Who is involved, not what was done.
+        "CasemanagerAangesteld",
+        "BedrijfsartsToegewezen",
+        "ArbeidsdeskundigeToegewezen",
+        "DienstverbandGeopend",
+        "VerzuimdossierGekoppeld",
+        "TaakdelegatieVerleend",
+        "TaakdelegatieIngetrokken",
+        "OpdrachtOntvangen",
+        "ProviderGeregistreerd",
+        # Work inside a step the calendar tracks by its outcome (triage, consult, RIV).
+        "TriageInformatieVastgelegd",
+        "WerknemerOpgeroepen",
+        "MedischeInformatieOpgevraagd",
+        "ToestemmingIngetrokken",
+        "MedischeProbleemanalyseVastgelegd",
+        "ZienswijzeWerknemerVastgelegd",
+        "RivOnderdeelOntvangen",
+        # Copies of the bedrijfsarts' FML/IZP or probleemanalyse, counted at the source.
+        "BelastbaarheidOntvangen",
+        # Interventions and advice: useful, but no row of the process table waits for them.
+        "AdviesgesprekGehouden",
+        "VerwezenNaarProvider",
+        "VerwijzingOntvangen",
+        "VerwijzingGeaccepteerd",
+        "InterventieGestart",
+        "VoortgangsrapportageIngediend",
+        "InterventieAfgerond",
+        "FactuurIngediend",
+        "FactuurspecificatieVastgelegd",
+        "DeskundigenoordeelUitkomst",
+    }
+)
+
+# Judgements of which the latest (by valid date) counts: event type -> {payload key: flag}.
+_OORDELEN: dict[str, dict[str, str]] = {
+    "TriageOordeelGegeven": {
+        "medische_oorzaak": "medische_oorzaak",
+        "psychische_klachten": "psychische_klachten",
+        "medische_informatie_nodig": "medische_informatie_nodig",
+    },
+    "TriageUitkomstOntvangen": {"medische_oorzaak": "medische_oorzaak"},
+    "ActueelOordeelGegeven": {"benutbare_mogelijkheden": "benutbare_mogelijkheden"},
+    "ArbeidsdeskundigRapportOpgeleverd": {"passend_eigen_werk": "passend_eigen_werk"},
+    "EerstejaarsevaluatieVastgelegd": {
+        "spoor2_nodig": "spoor2_nodig",
+        "perspectief_eigen_werk_binnen_3_maanden": "perspectief_eigen_werk_binnen_3_maanden",
+    },
+}
+
+_SYSTEEM = "systeem"
+
+
+class _Verzamelaar:
+    """Collects facts while walking a history once, in recorded order."""
+
+    def __init__(self) -> None:
+        self.periodes: list[list[date | None]] = []
+        self.stappen: dict[Stap, list[Uitvoering]] = {}
+        self.oordelen: dict[str, tuple[date, Any]] = {}
+        self.stagnatie: list[date] = []
+        self.medische_verandering: list[date] = []
+        self.loonsanctie: tuple[date, date | None] | None = None
+        self.verlenging_weken = 0
+
+    def gedaan(self, stap: Stap, op: date, rol: str | None) -> None:
+        """Record a step; a system copy on the same day as the original adds nothing."""
+        eerdere = self.stappen.setdefault(stap, [])
+        zelfde_dag = [u for u in eerdere if u.op == op]
+        if zelfde_dag and rol == _SYSTEEM:
+            return
+        if zelfde_dag and all(u.rol == _SYSTEEM for u in zelfde_dag):
+            eerdere[:] = [u for u in eerdere if u.op != op]
+        eerdere.append(Uitvoering(op, rol))
+
+    def oordeel(self, flag: str, op: date, waarde: Any) -> None:
+        huidig = self.oordelen.get(flag)
+        if huidig is None or op >= huidig[0]:
+            self.oordelen[flag] = (op, waarde)
+
+    def verwerk(self, dienst: str, soort: str, op: date, rol: str | None, data: dict) -> None:
+        stap = _STAP_VAN_EVENT.get(soort)
+        if stap is not None:
+            self.gedaan(stap, op, rol)
+        for sleutel, flag in _OORDELEN.get(soort, {}).items():
+            if sleutel in data:
+                self.oordeel(flag, op, data[sleutel])
+
+        if soort == "ZiekmeldingGeregistreerd":
+            self.periodes = [[op, None]]
+            if any(data.get(k) for k in ("lopende_taken", "afspraken", "verwachte_duur_dagen")):
+                self.gedaan(Stap.ZIEKMELDING_UITGEVRAAGD, op, rol)
+        elif soort == "ZiekmeldingSamengeteld":
+            self.periodes.append([op, None])
+        elif soort == "HerstelmeldingGeregistreerd" and self.periodes:
+            self.periodes[-1][1] = op
+        elif soort == "DossierGeopend" and dienst == "bedrijfsarts":
+            self.gedaan(Stap.DIGITALE_TRIAGE, op, rol)
+        elif soort == "GesprekGevoerd" and data.get("onderwerp") == "probleemanalyse":
+            self.gedaan(Stap.PROBLEEMANALYSE_BESPROKEN, op, rol)
+        elif soort == "VoortgangVastgelegd" and data.get("stagnatie"):
+            self.stagnatie.append(op)
+        elif soort == "ConsultGehouden" and data.get("medische_verandering"):
+            self.medische_verandering.append(op)
+        elif soort == "BelastbaarheidVastgesteld":
+            self.oordeel("duurzaam", op, op if data.get("duurzaam_geen_mogelijkheden") else None)
+        elif soort == "RivToetsUitkomst":
+            if self.loonsanctie is None or op >= self.loonsanctie[0]:
+                tot = data.get("loonsanctie_tot")
+                self.loonsanctie = (op, date.fromisoformat(tot) if isinstance(tot, str) else tot)
+        elif soort == "LoondoorbetalingVerlengd":
+            self.verlenging_weken += int(data["weken"])
+
+    def feiten(self) -> DossierFeiten:
+        if not self.periodes:
+            raise ValueError("de historie bevat geen ziekmelding")
+
+        def laatste(flag: str, standaard: Any = None) -> Any:
+            return self.oordelen.get(flag, (None, standaard))[1]
+
+        return DossierFeiten(
+            periodes=tuple((begin, herstel) for begin, herstel in self.periodes),
+            stappen={stap: tuple(u) for stap, u in self.stappen.items()},
+            medische_oorzaak=laatste("medische_oorzaak"),
+            psychische_klachten=laatste("psychische_klachten", False),
+            medische_informatie_nodig=laatste("medische_informatie_nodig", False),
+            duurzaam_geen_mogelijkheden_op=laatste("duurzaam"),
+            benutbare_mogelijkheden=laatste("benutbare_mogelijkheden"),
+            passend_eigen_werk=laatste("passend_eigen_werk"),
+            spoor2_nodig=laatste("spoor2_nodig"),
+            perspectief_eigen_werk_binnen_3_maanden=laatste(
+                "perspectief_eigen_werk_binnen_3_maanden", False
+            ),
+            stagnatie_op=tuple(self.stagnatie),
+            medische_verandering_op=tuple(self.medische_verandering),
+            loonsanctie_tot=self.loonsanctie[1] if self.loonsanctie else None,
+            verlenging_weken=self.verlenging_weken,
+        )
+
+
+def feiten_uit_historie(history: Iterable[tuple[str, Any]]) -> DossierFeiten:
+    """Derive the calendar's facts from `[(service_name, event)]` as `platform.history` gives it.
+
+    Events are read in the order given (recorded order). A ZiekmeldingSamengeteld starts a new
+    spell in the same period; a HerstelmeldingGeregistreerd ends the current spell on its
+    (possibly backdated) valid date. Event types outside `bekende_event_types()` change nothing;
+    the tests check that every contract in `events` has been given a place there.
+    """
+    verzamelaar = _Verzamelaar()
+    for dienst, event in history:
+        soort = type(event).__name__
+        rol = (event.actor or {}).get("rol")
+        verzamelaar.verwerk(dienst, soort, event.geldig_op, rol, event.data or {})
+    return verzamelaar.feiten()
+
+
+def bekende_event_types() -> frozenset[str]:
+    """Every event type `feiten_uit_historie` knows what to do with."""
+    return frozenset(_STAP_VAN_EVENT) | _MET_BETEKENIS | GENEGEERD

@@ -1,0 +1,559 @@
+"""The poortwachter calendar: every row of the process table with its due date and status.
+
+Counting convention
+-------------------
+Deadlines count sick days, not calendar days. The first sick day is sick day 1; only days inside
+a spell count (a spell runs from its first sick day up to, not including, its herstel day), so the
+days between spells of one period (samentelling) are skipped. Partial herstel changes nothing.
+
+* "day k" is due on sick day k;
+* "week N" is due on the last day of week N: sick day 7*N (for one spell starting on d, that is
+  d + 7*N - 1 days);
+* "before week N" is due on the last day of week N-1: sick day 7*(N-1);
+* "by week N" is the same as "week N".
+
+When the employee has recovered and the period is closed, the count goes on past the herstel day
+as if the illness had continued; an obligation not done whose due date falls on or after the
+herstel day has lapsed (`niet_van_toepassing`). A relapse within four weeks reopens the period
+and the count resumes where it stopped.
+
+Norms where the process table names no week
+-------------------------------------------
+* monthly progress: every 4 weeks (28 sick days) after the plan van aanpak, the first one 4 weeks
+  after it (or after its week-8 due date while there is none); each report starts the next term;
+* BA consultation: 13 weeks after the first sick day, then 13 weeks after each consultation;
+* bijstelling: within 4 weeks of the latest stagnation or medical-change signal;
+* spoor 2 verkennen: within 6 weeks of the arbeidsdeskundig rapport that finds possibilities but
+  no suitable own work (the same 6 weeks the table allows between week 52 and week 58);
+* early IVA: to be considered as soon as the bedrijfsarts judges durably no possibilities, not
+  before week 3;
+* a loonsanctie and extensions move only the end of the waiting period (week 104), not the WIA
+  steps before it.
+
+Facts are taken as given: a step counts as done on its valid date, whatever the peildatum. The
+peildatum only decides whether an open obligation is overdue. Everything is date arithmetic, so
+year ends and 29 February need no special care.
+
+Classification
+--------------
+Each row has one fixed classificatie. A row that exists only because of a medical fact (the
+early probleemanalyse for psychological complaints, consent for medical information, bijstelling
+after a medical change) is always "medisch", whether or not its condition holds, so that leaving
+medical rows out of an employer's view never reveals the condition by a row appearing or
+disappearing.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from events.envelope import Classificatie, Rol
+from poortwachter.feiten import DossierFeiten, Stap
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    OP_TIJD = "op_tijd"  # done on or before the due date
+    TE_LAAT = "te_laat"  # done after the due date
+    VERLOPEN = "verlopen"  # not done and past the due date
+    NIET_VAN_TOEPASSING = "niet_van_toepassing"  # condition does not hold, or lapsed by herstel
+
+
+@dataclass(frozen=True)
+class Verplichting:
+    code: str
+    omschrijving: str
+    wettelijk: bool  # a deadline set by law or regulation, not only good practice
+    uiterlijk: date | None  # None: no deadline ("any time")
+    status: Status
+    gedaan_op: date | None
+    uitvoerder: Rol  # who must act
+    beoordelaar: Rol | None  # who judges, if anyone
+    classificatie: Classificatie
+
+
+class Telling:
+    """Sick-day arithmetic over the spells of one period (see the module docstring)."""
+
+    def __init__(self, periodes: Iterable[tuple[date, date | None]]):
+        self.periodes = tuple(periodes)
+
+    @property
+    def herstel(self) -> date | None:
+        return self.periodes[-1][1]
+
+    def dag(self, n: int) -> date:
+        """The date of sick day `n` (1-based)."""
+        if n < 1:
+            raise ValueError(f"ziektedag {n} bestaat niet")
+        for begin, herstel in self.periodes:
+            lengte = None if herstel is None else (herstel - begin).days
+            if lengte is None or n <= lengte:
+                return begin + timedelta(days=n - 1)
+            n -= lengte
+        return self.herstel + timedelta(days=n - 1)
+
+    def nummer(self, op: date) -> int:
+        """How many sick days have passed up to and including `op` (the inverse of `dag`)."""
+        totaal = 0
+        for begin, herstel in self.periodes:
+            volgende = op + timedelta(days=1)
+            einde = volgende if herstel is None else min(herstel, volgende)
+            totaal += max(0, (einde - begin).days)
+        if self.herstel is not None and op >= self.herstel:
+            totaal += (op - self.herstel).days + 1
+        return totaal
+
+    def na(self, op: date, dagen: int) -> date:
+        """The date `dagen` sick days after `op`."""
+        return self.dag(self.nummer(op) + dagen)
+
+    def vervallen(self, uiterlijk: date | None) -> bool:
+        """Whether a due date falls on or after the herstel that closed the period."""
+        return uiterlijk is not None and self.herstel is not None and uiterlijk >= self.herstel
+
+
+def week(n: int) -> int:
+    """Sick day on which "week n" is due."""
+    return 7 * n
+
+
+def voor_week(n: int) -> int:
+    """Sick day on which "before week n" is due."""
+    return 7 * (n - 1)
+
+
+@dataclass(frozen=True)
+class _Context:
+    feiten: DossierFeiten
+    peildatum: date
+    telling: Telling
+
+    def eerst(self, stap: Stap, vanaf: date | None = None) -> date | None:
+        data = [u.op for u in self.feiten.gedaan(stap) if vanaf is None or u.op >= vanaf]
+        return min(data, default=None)
+
+    def status(self, uiterlijk: date | None, gedaan_op: date | None) -> Status:
+        if gedaan_op is not None:
+            return Status.OP_TIJD if uiterlijk is None or gedaan_op <= uiterlijk else Status.TE_LAAT
+        if self.telling.vervallen(uiterlijk):
+            return Status.NIET_VAN_TOEPASSING
+        if uiterlijk is not None and self.peildatum > uiterlijk:
+            return Status.VERLOPEN
+        return Status.OPEN
+
+
+Uitkomst = tuple[date | None, date | None, Status]  # uiterlijk, gedaan_op, status
+Regel = Callable[[_Context, Stap], Uitkomst]
+Voorwaarde = Callable[[DossierFeiten], bool]
+
+
+def termijn(dag: int, geldt: Voorwaarde | None = None) -> Regel:
+    """A step due on a fixed sick day, done by its first performance; `geldt` makes it optional."""
+
+    def regel(ctx: _Context, stap: Stap) -> Uitkomst:
+        uiterlijk = ctx.telling.dag(dag)
+        gedaan_op = ctx.eerst(stap)
+        if geldt is not None and not geldt(ctx.feiten):
+            return uiterlijk, gedaan_op, Status.NIET_VAN_TOEPASSING
+        return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+
+    return regel
+
+
+def reeks(eerste: Callable[[_Context], tuple[date, int]], periode: int) -> Regel:
+    """A recurring step: due `periode` sick days after its previous performance.
+
+    `eerste` gives (the anchor after which performances count, the sick day of the first due
+    date). Each performance settles the running term and starts the next. The row shows the
+    running term: the first whose due date is on or after the peildatum, unless an earlier term
+    went by without the step (then that term, overdue). So a recurring row is `open` or
+    `op_tijd` (done early in the running term), `verlopen`, or `niet_van_toepassing` after herstel.
+    """
+
+    def regel(ctx: _Context, stap: Stap) -> Uitkomst:
+        anker, eerste_dag = eerste(ctx)
+        uiterlijk = ctx.telling.dag(eerste_dag)
+        for u in ctx.feiten.gedaan(stap):
+            if u.op < anker:
+                continue
+            if uiterlijk >= ctx.peildatum:
+                return uiterlijk, u.op, ctx.status(uiterlijk, u.op)
+            uiterlijk = ctx.telling.na(u.op, periode)
+        return uiterlijk, None, ctx.status(uiterlijk, None)
+
+    return regel
+
+
+def na_signaal(
+    signaal: Callable[[DossierFeiten], date | None],
+    dagen: int,
+    vroegste: int = 1,
+    alleen_erna: bool = True,
+) -> Regel:
+    """A step that a judgement or signal calls for: due `dagen` sick days after it.
+
+    The due date is never before sick day `vroegste`. Without the signal the row does not apply.
+    With `alleen_erna` only a performance on or after the signal answers it (a bijstelling must
+    follow the stagnation); otherwise an earlier one counts too (spoor 2 already under way).
+    """
+
+    def regel(ctx: _Context, stap: Stap) -> Uitkomst:
+        op = signaal(ctx.feiten)
+        if op is None:
+            return None, ctx.eerst(stap), Status.NIET_VAN_TOEPASSING
+        uiterlijk = max(ctx.telling.na(op, dagen), ctx.telling.dag(vroegste))
+        gedaan_op = ctx.eerst(stap, vanaf=op if alleen_erna else None)
+        return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+
+    return regel
+
+
+def op_verzoek(ctx: _Context, stap: Stap) -> Uitkomst:
+    """An optional step without deadline: it applies once somebody asks for it."""
+    gedaan_op = ctx.eerst(stap)
+    return None, gedaan_op, Status.OP_TIJD if gedaan_op else Status.NIET_VAN_TOEPASSING
+
+
+def herstelmelding(ctx: _Context, stap: Stap) -> Uitkomst:
+    """Any time; open while the employee is ill, done by the herstel that closed the period."""
+    herstel = ctx.telling.herstel
+    return None, herstel, Status.OPEN if herstel is None else Status.OP_TIJD
+
+
+def einde_wachttijd(ctx: _Context, stap: Stap) -> Uitkomst:
+    """End of week 104, or the end of a loonsanctie; extensions add their weeks."""
+    feiten = ctx.feiten
+    einde = feiten.loonsanctie_tot or ctx.telling.dag(week(104))
+    uiterlijk = einde + timedelta(weeks=feiten.verlenging_weken)
+    gedaan_op = ctx.eerst(stap)
+    return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+
+
+def ingebrekestelling(ctx: _Context, stap: Stap) -> Uitkomst:
+    """Week 101, only when UWV has not decided by then on a regular (unextended) WIA route."""
+    uiterlijk = ctx.telling.dag(week(101))
+    besluit = ctx.eerst(Stap.WIA_BESLUIT)
+    feiten = ctx.feiten
+    uwv_op_tijd = besluit is not None and besluit <= uiterlijk
+    verschoven = feiten.loonsanctie_tot is not None or feiten.verlenging_weken > 0
+    gedaan_op = ctx.eerst(stap)
+    if uwv_op_tijd or verschoven:
+        return uiterlijk, gedaan_op, Status.NIET_VAN_TOEPASSING
+    return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+
+
+# Conditions and anchors, named so the table below reads as the process table does.
+
+
+def _medische_oorzaak(f: DossierFeiten) -> bool:
+    # Until the bedrijfsarts judges otherwise, the absence is treated as medical.
+    return f.medische_oorzaak is not False
+
+
+def _spoor2_nodig_na_eerste_jaar(f: DossierFeiten) -> bool:
+    return not (
+        f.spoor2_nodig is False
+        or f.perspectief_eigen_werk_binnen_3_maanden
+        or f.duurzaam_geen_mogelijkheden_op is not None
+    )
+
+
+def _geen_passend_eigen_werk(f: DossierFeiten) -> date | None:
+    """When it became clear there are possibilities but no suitable work in the own organisation."""
+    geen_mogelijkheden = f.duurzaam_geen_mogelijkheden_op is not None or (
+        f.benutbare_mogelijkheden is False
+    )
+    rapporten = f.gedaan(Stap.ARBEIDSDESKUNDIG_RAPPORT)
+    if f.passend_eigen_werk is not False or geen_mogelijkheden or not rapporten:
+        return None
+    return rapporten[-1].op
+
+
+def _laatste(attribuut: str) -> Callable[[DossierFeiten], date | None]:
+    def signaal(f: DossierFeiten) -> date | None:
+        data = getattr(f, attribuut)
+        return data[-1] if data else None
+
+    return signaal
+
+
+def _eerste_consult(ctx: _Context) -> tuple[date, int]:
+    return ctx.feiten.eerste_ziektedag, week(13)
+
+
+def _eerste_voortgang(ctx: _Context) -> tuple[date, int]:
+    # Every four weeks after the plan van aanpak; while there is none, after its week-8 due date.
+    plan = ctx.eerst(Stap.PLAN_VAN_AANPAK)
+    if plan is None:
+        return ctx.feiten.eerste_ziektedag, week(8 + 4)
+    return plan + timedelta(days=1), ctx.telling.nummer(plan) + week(4)
+
+
+@dataclass(frozen=True)
+class Rij:
+    """One obligation of the process table (domain.md §5).
+
+    `tabelrij` is the 1-based number of the §5 row it comes from; a §5 row that holds several
+    separately evidenced steps (e.g. "before week 91") has several codes.
+    """
+
+    code: str
+    tabelrij: int
+    wanneer: str
+    omschrijving: str
+    stap: Stap
+    regel: Regel
+    uitvoerder: Rol
+    beoordelaar: Rol | None = None
+    classificatie: Classificatie = Classificatie.ADMINISTRATIEF
+    wettelijk: bool = False
+
+
+WN, WG, CM, BA = Rol.WERKNEMER, Rol.WERKGEVER, Rol.CASEMANAGER, Rol.BEDRIJFSARTS
+CMTD, AD, UWV = Rol.CMTD, Rol.ARBEIDSDESKUNDIGE, Rol.UWV
+ADMIN, FUNC, MED = Classificatie.ADMINISTRATIEF, Classificatie.FUNCTIONEEL, Classificatie.MEDISCH
+
+# fmt: off
+RIJEN: tuple[Rij, ...] = (
+    Rij(
+        "ziekmelding", 1, "dag 1",
+        "Ziekmelding centraal vastleggen",
+        Stap.ZIEKMELDING, termijn(1), WG,
+    ),
+    Rij(
+        "ziekmelding_uitgevraagd", 2, "dag 1",
+        "Lopende taken, afspraken en verwachte duur van het verzuim navragen",
+        Stap.ZIEKMELDING_UITGEVRAAGD, termijn(1), WG,
+    ),
+    Rij(
+        "digitale_triage", 3, "dag 1 (automatisch)",
+        "Digitale triage bij de bedrijfsarts laten binnenkomen",
+        Stap.DIGITALE_TRIAGE, termijn(1), Rol.SYSTEEM,
+    ),
+    Rij(
+        "verzekeraar_geinformeerd", 4, "dag 2",
+        "Belanghebbende verzuimverzekeraar van de ziekmelding op de hoogte brengen",
+        Stap.VERZEKERAAR_GEINFORMEERD, termijn(2), CM,
+    ),
+    Rij(
+        "screening", 5, "week 1",
+        "Screenen welke werknemer het eerst gebeld moet worden",
+        Stap.SCREENING, termijn(week(1)), CMTD, BA,
+    ),
+    Rij(
+        "triage", 6, "week 1 tot en met 2",
+        "Telefonische triage; nagaan of informatie van behandelaars nodig is",
+        Stap.TRIAGE_OORDEEL, termijn(week(2)), CMTD, BA,
+    ),
+    Rij(
+        "oordeel_gerapporteerd", 7, "week 2",
+        "Werkgever laten weten of de werknemer kan werken",
+        Stap.OORDEEL_GERAPPORTEERD, termijn(week(2)), CMTD, BA,
+    ),
+    Rij(
+        "toestemming_medische_informatie", 8, "week 2, als informatie van behandelaars nodig is",
+        "Toestemming van de werknemer vastleggen voor het opvragen van medische informatie",
+        Stap.TOESTEMMING, termijn(week(2), lambda f: f.medische_informatie_nodig), WN,
+        classificatie=MED,
+    ),
+    Rij(
+        "probleemanalyse_psychisch", 9, "week 2 tot en met 4, bij psychische klachten",
+        "Vroege probleemanalyse (uiterlijk week 4) na spreekuur bij de bedrijfsarts",
+        Stap.PROBLEEMANALYSE, termijn(week(4), lambda f: f.psychische_klachten), BA, BA,
+        classificatie=MED,
+    ),
+    Rij(
+        "vervroegde_iva_overwegen", 10, "vanaf week 3, bij duurzaam geen mogelijkheden",
+        "Een vervroegde IVA-aanvraag overwegen zodra de bedrijfsarts dat oordeel geeft",
+        Stap.VERVROEGDE_IVA,
+        na_signaal(lambda f: f.duurzaam_geen_mogelijkheden_op, 0, vroegste=week(2) + 1), CM, BA,
+        classificatie=FUNC,
+    ),
+    Rij(
+        "consult_probleemanalyse", 11, "week 5",
+        "Spreekuur bij de bedrijfsarts voor de probleemanalyse",
+        Stap.CONSULT, termijn(week(5), _medische_oorzaak), BA, BA,
+    ),
+    Rij(
+        "probleemanalyse", 12, "week 6 (wettelijk)",
+        "Probleemanalyse van de bedrijfsarts opleveren",
+        Stap.PROBLEEMANALYSE, termijn(week(6), _medische_oorzaak), BA, BA, wettelijk=True,
+    ),
+    Rij(
+        "probleemanalyse_besproken", 13, "week 6",
+        "Uitkomsten van de probleemanalyse met werknemer en werkgever bespreken",
+        Stap.PROBLEEMANALYSE_BESPROKEN, termijn(week(6), _medische_oorzaak), CM,
+    ),
+    Rij(
+        "plan_van_aanpak", 14, "week 8 (wettelijk)",
+        "Plan van aanpak met SMART-afspraken vaststellen en financiële gevolgen uitleggen",
+        Stap.PLAN_VAN_AANPAK, termijn(week(8)), WG, wettelijk=True,
+    ),
+    Rij(
+        "voortgang_maandelijks", 15, "maandelijks (elke 4 weken na het plan van aanpak)",
+        "Voortgang van de afspraken en veranderingen in de situatie bewaken en vastleggen",
+        Stap.VOORTGANG, reeks(_eerste_voortgang, week(4)), CM,
+    ),
+    Rij(
+        "consult_13_weken", 16, "minstens elke 13 weken",
+        "Spreekuur bij de bedrijfsarts met de vragen van de casemanager",
+        Stap.CONSULT, reeks(_eerste_consult, week(13)), BA, BA,
+    ),
+    Rij(
+        "bijstelling_stagnatie", 17, "bij stagnatie (binnen 4 weken)",
+        "Plan van aanpak bijstellen nu de re-integratie stagneert",
+        Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("stagnatie_op"), week(4)), CM,
+        classificatie=FUNC,
+    ),
+    Rij(
+        "bijstelling_medische_verandering", 17, "bij medische verandering (binnen 4 weken)",
+        "Probleemanalyse en plan van aanpak bijstellen na een verandering die de "
+        "bedrijfsarts zag",
+        Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("medische_verandering_op"), week(4)),
+        CM, BA, classificatie=MED,
+    ),
+    Rij(
+        "spoor2_verkennen", 18, "mogelijkheden maar geen passend eigen werk (binnen 6 weken)",
+        "Tweede spoor verkennen: werk bij een andere werkgever",
+        Stap.SPOOR2_GESTART, na_signaal(_geen_passend_eigen_werk, week(6), alleen_erna=False), CM,
+        classificatie=FUNC,
+    ),
+    Rij(
+        "deskundigenoordeel", 19, "op elk moment, bij twijfel of verschil van inzicht",
+        "Deskundigenoordeel bij UWV overwegen en aanvragen",
+        Stap.DESKUNDIGENOORDEEL_AANGEVRAAGD, op_verzoek, CM,
+    ),
+    Rij(
+        "melding_42_weken", 20, "week 42 (wettelijk)",
+        "Ziekmelding bij UWV (42-wekenmelding) indienen",
+        Stap.MELDING_42_WEKEN, termijn(week(42)), CM, wettelijk=True,
+    ),
+    Rij(
+        "belastbaarheid_herbeoordeeld", 21, "voor week 52",
+        "Mogelijkheden opnieuw laten vaststellen in een FML of IZP",
+        Stap.BELASTBAARHEID, termijn(voor_week(52)), BA, BA,
+    ),
+    Rij(
+        "arbeidsdeskundig_rapport", 21, "voor week 52",
+        "Arbeidsdeskundig rapport op basis van de FML of IZP",
+        Stap.ARBEIDSDESKUNDIG_RAPPORT, termijn(voor_week(52)), AD,
+    ),
+    Rij(
+        "eerstejaarsevaluatie", 22, "week 52",
+        "Eerstejaarsevaluatie vastleggen, met een besluit over het tweede spoor",
+        Stap.EERSTEJAARSEVALUATIE, termijn(week(52)), WG,
+    ),
+    Rij(
+        "spoor2_uiterlijk", 23, "week 58, tenzij eigen werk binnen 3 maanden in zicht is",
+        "Uiterlijk nu het tweede spoor starten",
+        Stap.SPOOR2_GESTART, termijn(week(58), _spoor2_nodig_na_eerste_jaar), WG,
+        classificatie=FUNC,
+    ),
+    Rij(
+        "vervroegde_iva_uiterlijk", 24, "week 67, bij duurzaam geen mogelijkheden",
+        "Uiterste moment voor een vervroegde IVA-aanvraag",
+        Stap.VERVROEGDE_IVA,
+        termijn(week(67), lambda f: f.duurzaam_geen_mogelijkheden_op is not None), WN, BA,
+        classificatie=FUNC,
+    ),
+    Rij(
+        "actueel_oordeel", 25, "voor week 88",
+        "Actueel oordeel van de bedrijfsarts",
+        Stap.ACTUEEL_OORDEEL, termijn(voor_week(88)), BA, BA,
+    ),
+    Rij(
+        "herstelprognose", 25, "voor week 88",
+        "Verklaring of herstel binnen 26 weken te verwachten is",
+        Stap.HERSTELPROGNOSE, termijn(voor_week(88)), BA, BA,
+    ),
+    Rij(
+        "wia_uitnodiging", 26, "week 88",
+        "Nagaan of de uitnodiging van UWV voor de WIA-aanvraag binnen is",
+        Stap.WIA_UITNODIGING, termijn(week(88)), CM,
+    ),
+    Rij(
+        "eindevaluatie", 27, "voor week 91",
+        "Eindevaluatie van de re-integratie vastleggen",
+        Stap.EINDEVALUATIE, termijn(voor_week(91)), WG,
+    ),
+    Rij(
+        "riv_samengesteld", 27, "voor week 91",
+        "Re-integratieverslag samenstellen en naar de werknemer sturen",
+        Stap.RIV_SAMENGESTELD, termijn(voor_week(91)), CM,
+    ),
+    Rij(
+        "medisch_deel_riv", 27, "voor week 91",
+        "Medisch deel van het re-integratieverslag van de bedrijfsarts naar de werknemer",
+        Stap.MEDISCH_DEEL_RIV, termijn(voor_week(91)), BA, BA,
+    ),
+    Rij(
+        "wia_aanvraag", 28, "uiterlijk week 93 (wettelijk)",
+        "WIA-aanvraag met re-integratieverslag en medisch dossier bij UWV indienen",
+        Stap.WIA_AANVRAAG, termijn(week(93)), WN, wettelijk=True,
+    ),
+    Rij(
+        "ontvangstbevestiging", 29, "week 95",
+        "Nagaan of UWV de ontvangst van de WIA-aanvraag heeft bevestigd",
+        Stap.ONTVANGSTBEVESTIGING, termijn(week(95)), CM,
+    ),
+    Rij(
+        "ingebrekestelling_uwv", 29, "week 101, als UWV nog niet heeft beslist",
+        "UWV in gebreke stellen wegens een te late beslissing",
+        Stap.UWV_IN_GEBREKE_GESTELD, ingebrekestelling, WN,
+    ),
+    Rij(
+        "einde_wachttijd", 30, "week 104, later bij loonsanctie of verlenging (wettelijk)",
+        "Einde van de wachttijd en WIA-beslissing van UWV",
+        Stap.WIA_BESLUIT, einde_wachttijd, UWV, UWV, wettelijk=True,
+    ),
+    Rij(
+        "herstelmelding", 31, "op elk moment",
+        "Herstel (geheel of gedeeltelijk) melden",
+        Stap.HERSTELMELDING, herstelmelding, WN,
+    ),
+)
+# fmt: on
+
+CODES: tuple[str, ...] = tuple(r.code for r in RIJEN)
+
+
+def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
+    """Every obligation of the process table for this dossier, in table order, as of peildatum."""
+    ctx = _Context(feiten, peildatum, Telling(feiten.periodes))
+    verplichtingen = []
+    for rij in RIJEN:
+        uiterlijk, gedaan_op, status = rij.regel(ctx, rij.stap)
+        verplichtingen.append(
+            Verplichting(
+                code=rij.code,
+                omschrijving=rij.omschrijving,
+                wettelijk=rij.wettelijk,
+                uiterlijk=uiterlijk,
+                status=status,
+                gedaan_op=gedaan_op,
+                uitvoerder=rij.uitvoerder,
+                beoordelaar=rij.beoordelaar,
+                classificatie=rij.classificatie,
+            )
+        )
+    return verplichtingen
+
+
+def signalen(
+    verplichtingen: Iterable[Verplichting], peildatum: date, vooruit_dagen: int = 14
+) -> list[Verplichting]:
+    """The obligations that need attention: overdue ones and open ones due within the window.
+
+    Sorted by due date. An open obligation whose due date lies before `peildatum` counts as
+    overdue, so a calendar made for an earlier day still signals correctly.
+    """
+    horizon = peildatum + timedelta(days=vooruit_dagen)
+    gekozen = [
+        v
+        for v in verplichtingen
+        if v.status is Status.VERLOPEN
+        or (v.status is Status.OPEN and v.uiterlijk is not None and v.uiterlijk <= horizon)
+    ]
+    return sorted(gekozen, key=lambda v: v.uiterlijk)
