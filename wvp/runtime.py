@@ -12,6 +12,8 @@ from typing import Any
 from eventsourcing.system import SingleThreadedRunner, System
 
 from events import Actor
+from policies.enforcement import Enforcement
+from policies.engine import Decision, PolicyEngine
 from services.arbeidsdeskundige.application import ArbeidsdeskundigeApplication
 from services.bedrijfsarts.application import BedrijfsartsApplication
 from services.providerboog.application import ProviderboogApplication
@@ -58,8 +60,14 @@ COMMANDS = _command_index()
 class Platform:
     """The five services, started together; the entry point for commands and history."""
 
-    def __init__(self, env: dict[str, str] | None = None):
+    def __init__(self, env: dict[str, str] | None = None, policy: bool | PolicyEngine = True):
+        """`policy`: True enforces the configured policy engine (WVP_POLICY_ENGINE), an engine
+        enforces that one, False turns enforcement off (for tests of the services alone)."""
         self.runner = SingleThreadedRunner(wvp_system, env=env)
+        self.policy: Enforcement | None = None
+        if policy is not False:
+            engine = None if policy is True else policy
+            self.policy = Enforcement(self, env, engine)
 
     def start(self) -> "Platform":
         self.runner.start()
@@ -67,6 +75,8 @@ class Platform:
 
     def stop(self) -> None:
         self.runner.stop()
+        if self.policy is not None:
+            self.policy.close()
 
     def service(self, cls: type[ServiceApplication]) -> Any:
         return self.runner.get(cls)
@@ -101,7 +111,16 @@ class Platform:
         service = COMMANDS.get(command)
         if service is None:
             raise UnknownCommand(f"onbekend commando {command!r}")
+        if self.policy is not None:
+            self.policy.authorize(actor, command, dossier_id, fields)
         return self.runner.get(service).execute(command, actor, dossier_id, fields)
+
+    def read_decision(self, principal: Actor, dossier_id: str) -> Decision:
+        """What `principal` may see of the dossier: decide once per request, then filter
+        `history` with `Decision.filter`. The decision is logged."""
+        if self.policy is None:
+            raise RuntimeError("policy enforcement is off for this platform")
+        return self.policy.read(principal, dossier_id)
 
     def history(self, dossier_id: str) -> list[tuple[str, Any]]:
         """Every fact of a dossier from every service, as (service, event), in recorded order.

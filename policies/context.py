@@ -1,0 +1,182 @@
+"""The policy input for one principal, action and dossier, built from recorded facts.
+
+The dossier part comes from `Platform.history(dossier_id)`; delegations live outside dossiers in
+the bedrijfsarts service and are followed through its notification log (delegation facts only).
+Only identifiers reach the policy: command fields are cut down to the few ids the rules need,
+so no health data travels to an OPA server.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from eventsourcing.utils import get_topic
+
+from events import Actor
+from services.bedrijfsarts.domainmodel import Taakdelegatie
+from services.shared import clock
+
+# The command fields a rule looks at; everything else stays out of the policy input.
+POLICY_FIELDS = (
+    "werkgever_id",
+    "persoon_id",
+    "gedelegeerde_id",
+    "delegatie_id",
+    "provider_id",
+    "verwijzing_id",
+    "dossiers",
+)
+
+
+def dossier_facts(dossier_id: str, history: Iterable[tuple[str, Any]]) -> dict[str, Any] | None:
+    """Who is tied to the dossier, from its history; None when nothing is recorded on it."""
+    facts: dict[str, Any] = {
+        "id": dossier_id,
+        "werknemer_id": None,
+        "werkgever_id": None,
+        "bedrijfsarts": None,
+        "casemanager": None,
+        "casemanagers": [],
+        "arbeidsdeskundige": None,
+        "verwezen_providers": [],
+        "geaccepteerde_providers": [],
+        "verwijzingen": {},
+        "verzekeraars": [],
+        "melding_42_weken": False,
+        "cmtd_actoren": [],
+    }
+    seen = False
+    for _service, event in history:
+        seen = True
+        kind, data = type(event).__name__, event.data
+        if kind in ("ZiekmeldingGeregistreerd", "DossierGeopend") and not facts["werknemer_id"]:
+            facts["werknemer_id"] = data["werknemer_id"]
+            facts["werkgever_id"] = data["werkgever_id"]
+        elif kind == "CasemanagerAangesteld":
+            facts["casemanager"] = data["persoon_id"]
+            _add(facts["casemanagers"], data["persoon_id"])
+        elif kind == "BedrijfsartsToegewezen":
+            facts["bedrijfsarts"] = {k: data[k] for k in ("persoon_id", "organisatie")}
+        elif kind == "ArbeidsdeskundigeToegewezen":
+            facts["arbeidsdeskundige"] = {k: data[k] for k in ("persoon_id", "organisatie")}
+        elif kind == "VerwijzingOntvangen":
+            _add(facts["verwezen_providers"], data["provider_id"])
+            facts["verwijzingen"][data["verwijzing_id"]] = data["provider_id"]
+        elif kind == "VerwijzingGeaccepteerd":
+            _add(facts["geaccepteerde_providers"], data["provider_id"])
+        elif kind == "VerzekeraarGeinformeerd":
+            _add(facts["verzekeraars"], data["verzekeraar_id"])
+        elif kind == "Melding42WekenIngediend":
+            facts["melding_42_weken"] = True
+        if event.actor.get("rol") == "cmtd":
+            _add(facts["cmtd_actoren"], event.actor["persoon_id"])
+    return facts if seen else None
+
+
+def _add(items: list, item: Any) -> None:
+    if item not in items:
+        items.append(item)
+
+
+class Delegations:
+    """Every taakdelegatie of the bedrijfsarts service, caught up from its notification log."""
+
+    TOPICS = (
+        get_topic(Taakdelegatie.TaakdelegatieVerleend),
+        get_topic(Taakdelegatie.TaakdelegatieIngetrokken),
+    )
+    PAGE = 500
+
+    def __init__(self, platform: Any):
+        self.platform = platform  # its services exist only once it is started
+        self.position = 0
+        self.by_id: dict[str, dict[str, Any]] = {}
+
+    def all(self) -> list[dict[str, Any]]:
+        self._catch_up()
+        return list(self.by_id.values())
+
+    def _catch_up(self) -> None:
+        app = self.platform.bedrijfsarts
+        last = app.recorder.max_notification_id() or 0
+        while self.position < last:
+            page = app.recorder.select_notifications(
+                self.position, self.PAGE, stop=last, topics=self.TOPICS, inclusive_of_start=False
+            )
+            for notification in page:
+                self._apply(app.mapper.to_domain_event(notification))
+            # A short page means no delegation fact is left up to `last`.
+            self.position = page[-1].id if len(page) == self.PAGE else last
+
+    def _apply(self, event: Any) -> None:
+        data = event.data
+        if type(event).__name__ == "TaakdelegatieVerleend":
+            self.by_id[data["delegatie_id"]] = {
+                "delegatie_id": data["delegatie_id"],
+                "bedrijfsarts_id": event.actor["persoon_id"],
+                "gedelegeerde_id": data["gedelegeerde_id"],
+                "taken": list(data["taken"]),
+                "dossiers": data["dossiers"],
+                "van": event.geldig_op.isoformat(),
+                "tot": data["tot"],
+                "ingetrokken_op": None,
+            }
+        else:
+            self.by_id[data["delegatie_id"]]["ingetrokken_op"] = event.geldig_op.isoformat()
+
+
+def policy_input(
+    principal: Actor,
+    action: dict[str, Any],
+    dossier: dict[str, Any] | None,
+    delegaties: list[dict[str, Any]],
+    betrokken_dossiers: list[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    return {
+        "principal": principal.model_dump(mode="json"),
+        "action": action,
+        "dossier": dossier,
+        "delegaties": delegaties,
+        "betrokken_dossiers": list(betrokken_dossiers),
+        "today": clock.today().isoformat(),
+    }
+
+
+def command_action(command: str, fields: dict[str, Any]) -> dict[str, Any]:
+    kept = {name: fields[name] for name in POLICY_FIELDS if fields.get(name) is not None}
+    return {"kind": "command", "command": command, "fields": kept}
+
+
+READ = {"kind": "read"}
+
+
+class ContextBuilder:
+    """Builds policy inputs against a running Platform."""
+
+    def __init__(self, platform: Any):
+        self.platform = platform
+        self.delegations = Delegations(platform)
+
+    def dossier(self, dossier_id: str | None) -> dict[str, Any] | None:
+        if not dossier_id:
+            return None
+        return dossier_facts(dossier_id, self.platform.history(dossier_id))
+
+    def for_command(
+        self, principal: Actor, command: str, dossier_id: str | None, fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        betrokken = []
+        if command == "verleen_taakdelegatie":
+            for listed in fields.get("dossiers") or ():
+                facts = self.dossier(str(listed))
+                if facts is not None:
+                    betrokken.append({"id": listed, "casemanagers": facts["casemanagers"]})
+        return policy_input(
+            principal,
+            command_action(command, fields),
+            self.dossier(dossier_id),
+            self.delegations.all(),
+            betrokken,
+        )
+
+    def for_read(self, principal: Actor, dossier_id: str) -> dict[str, Any]:
+        return policy_input(principal, READ, self.dossier(dossier_id), self.delegations.all())

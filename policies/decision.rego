@@ -1,0 +1,60 @@
+# The one decision the platform asks for, per request and dossier.
+#
+# input.action.kind is "command" (input.action.command names it) or "read". The result says
+# whether it is allowed, why (Dutch, for people), and what of the dossier the principal may see:
+# `zicht` lists per dossier part (service) the visible classifications, and `alleen` narrows a
+# part to named facts. A read is allowed when there is anything to see.
+package wvp.decision
+
+import data.wvp.access
+import data.wvp.commands
+import data.wvp.rolvermenging
+
+default allowed := false
+
+allowed if {
+	input.action.kind == "command"
+	commands.allowed
+}
+
+allowed if {
+	input.action.kind == "read"
+	count(zicht) > 0
+}
+
+reasons := commands.reasons if input.action.kind == "command"
+
+reasons := sort([sprintf("inzage als %s", [r]) | some r in access.relaties]) if {
+	input.action.kind == "read"
+	allowed
+}
+
+reasons := sort([msg | some msg in lees_weigering]) if {
+	input.action.kind == "read"
+	not allowed
+}
+
+lees_weigering contains msg if some msg in rolvermenging.verboden
+
+lees_weigering contains msg if {
+	count(access.zicht) == 0
+	msg := sprintf(
+		"%s %s heeft geen inzage in dit dossier",
+		[input.principal.rol, input.principal.persoon_id],
+	)
+}
+
+default reasons := ["onbekende soort verzoek"]
+
+# Someone caught in rolvermenging sees nothing, whatever else it holds.
+default zicht := set()
+
+zicht := access.zicht if count(rolvermenging.verboden) == 0
+
+result := {
+	"allowed": allowed,
+	"reasons": reasons,
+	"relaties": access.relaties,
+	"classificaties": {regel.classificatie | some regel in zicht},
+	"zicht": zicht,
+}

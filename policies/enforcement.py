@@ -1,0 +1,53 @@
+"""Enforcement: every command passes the policy before anything is recorded; reads get one
+decision per request and dossier. Both are written to the decision log."""
+
+import os
+from typing import Any
+
+from events import Actor
+from policies.context import ContextBuilder
+from policies.decisionlog import DecisionLog, LoggedDecision
+from policies.engine import Decision, PolicyEngine, engine_from_env
+from services.shared.errors import CommandRejected
+
+READ_ACTION = "inzage"
+
+
+class Forbidden(CommandRejected):
+    """The policy refused the command; nothing was recorded. `reasons` says why."""
+
+    code = "FORBIDDEN"
+
+    def __init__(self, command: str, reasons: tuple[str, ...]):
+        self.command = command
+        self.reasons = reasons
+        super().__init__(f"{command} geweigerd: " + "; ".join(reasons))
+
+
+class Enforcement:
+    def __init__(
+        self, platform: Any, env: dict[str, str] | None, engine: PolicyEngine | None = None
+    ):
+        self.engine = engine or engine_from_env({**os.environ, **(env or {})})
+        self.context = ContextBuilder(platform)
+        self.log = DecisionLog(env)
+
+    def authorize(
+        self, actor: Actor, command: str, dossier_id: str | None, fields: dict[str, Any]
+    ) -> Decision:
+        decision = self.engine.decide(self.context.for_command(actor, command, dossier_id, fields))
+        self.log.record(actor, dossier_id, command, decision)
+        if not decision.allowed:
+            raise Forbidden(command, decision.reasons)
+        return decision
+
+    def read(self, principal: Actor, dossier_id: str) -> Decision:
+        decision = self.engine.decide(self.context.for_read(principal, dossier_id))
+        self.log.record(principal, dossier_id, READ_ACTION, decision)
+        return decision
+
+    def access_log(self, dossier_id: str | None) -> list[LoggedDecision]:
+        return self.log.access_log(dossier_id)
+
+    def close(self) -> None:
+        self.log.close()
