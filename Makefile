@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The OPA engine's wheel asks for Python >= 3.14 in its metadata but runs on 3.11.
 OPA_BINDINGS := opa-golib-python-bindings==0.4.4
 
-.PHONY: install run demo test lint format clean
+.PHONY: install run demo test lint format docs clean
 
 install: $(STAMP)
 
@@ -30,6 +30,13 @@ lint: install
 
 test: lint
 	$(BIN)/pytest
+
+# Living documentation: run the features, then render them with their results.
+docs: install
+	mkdir -p var
+	$(BIN)/pytest features -q --cucumberjson=var/cucumber.json; status=$$?; \
+	$(BIN)/python -m wvp.levende_documentatie var/cucumber.json docs/scenarios.html; \
+	exit $$status
 
 format: install
 	$(BIN)/ruff format .

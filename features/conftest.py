@@ -16,7 +16,7 @@ from events import Actor, Rol
 from poortwachter.feiten import feiten_uit_historie
 from poortwachter.kalender import kalender
 from services.shared import clock
-from services.shared.errors import CommandRejected
+from services.shared.errors import CommandRejected, RivIncomplete
 from wvp.runtime import running
 
 DATUM = "{datum:Datum}"
@@ -46,7 +46,11 @@ class Dossierwerk:
         self.werkgever_id = ""
         self.hr: Actor | None = None
         self.bedrijfsarts: Actor | None = None
+        self.casemanager: Actor | None = None
+        self.arbeidsdeskundige: Actor | None = None
+        self.uwv = Actor(rol=Rol.UWV, persoon_id="uwv-beoordelaar", organisatie="uwv")
         self.dossiers: dict[str, str] = {}
+        self.eerste_dossiers: dict[str, str] = {}
         self.fout: Exception | None = None
         self.telling_voor: int | None = None
 
@@ -61,14 +65,26 @@ class Dossierwerk:
     def aantal_feiten(self) -> int:
         return sum(app.recorder.max_notification_id() or 0 for app in self.platform.services)
 
-    def doe(self, datum: date, actor: Actor, commando: str, dossier_id, velden: dict):
-        """Run a command on `datum`; a refusal is kept for the Dan-steps, nothing is recorded."""
+    def doe(
+        self,
+        datum: date,
+        actor: Actor,
+        commando: str,
+        dossier_id,
+        velden: dict,
+        geldig_op: date | None = None,
+    ):
+        """Record on `datum` something that took effect on `geldig_op` (default: the same day).
+
+        A refusal is kept for the Dan-steps; nothing is recorded then.
+        """
         self.fout = None
         self.telling_voor = self.aantal_feiten()
+        geldig_op = geldig_op or datum
         with clock.frozen_at(_op(datum)):
             try:
                 return self.platform.execute(
-                    commando, actor, dossier_id, {"geldig_op": datum.isoformat(), **velden}
+                    commando, actor, dossier_id, {"geldig_op": geldig_op.isoformat(), **velden}
                 )
             except (CommandRejected, ValueError) as fout:
                 self.fout = fout
@@ -127,6 +143,7 @@ def _ziekmelding(werk, naam: str, datum: date, **velden):
     )
     if resultaat is not None:
         werk.dossiers[naam] = resultaat.dossier_id
+        werk.eerste_dossiers.setdefault(naam, resultaat.dossier_id)
 
 
 @given(stap('werknemer "{naam}" heeft zich ziek gemeld op ' + DATUM))
@@ -425,3 +442,450 @@ def wel_bij_bedrijfsarts(werk, tekst):
 def plan_vastgelegd(werk):
     assert werk.fout is None, f"geweigerd: {werk.fout}"
     assert any(type(e).__name__ == "PlanVanAanpakVastgesteld" for s, e in werk.historie())
+
+
+# Een compleet dossier met alle partijen, en de latere stappen van het proces
+
+
+@given(stap('een verzuimdossier van "{naam}" bij "{werkgever}" sinds ' + DATUM))
+def verzuimdossier_met_partijen(werk, naam, werkgever, datum):
+    werkgever_met_hr(werk, werkgever, "hr-anna")
+    bedrijfsarts_van(werk, "ba-piet", "arbo-noord")
+    werk.casemanager = Actor(rol=Rol.CASEMANAGER, persoon_id="cm-els", organisatie="cm-bureau")
+    werk.arbeidsdeskundige = Actor(
+        rol=Rol.ARBEIDSDESKUNDIGE, persoon_id="ad-kees", organisatie="ad-bureau"
+    )
+    heeft_ziek_gemeld(werk, naam, datum)
+    for commando, velden in (
+        ("stel_casemanager_aan", {"persoon_id": "cm-els", "naam": "Els de Vries"}),
+        ("wijs_bedrijfsarts_toe", {"persoon_id": "ba-piet", "organisatie": "arbo-noord"}),
+        ("wijs_arbeidsdeskundige_toe", {"persoon_id": "ad-kees", "organisatie": "ad-bureau"}),
+    ):
+        werk.moet_lukken(werk.doe(datum, werk.hr, commando, werk.dossier, velden))
+
+
+def _plan(werk, datum):
+    return werk.doe(
+        datum,
+        werk.hr,
+        "stel_plan_van_aanpak_vast",
+        werk.dossier,
+        {
+            "doel": "terugkeer in eigen werk",
+            "afspraken": [
+                {"wat": "start met 2 uur per dag", "wie": "werknemer", "uiterlijk": "2026-06-01"}
+            ],
+            "financiele_gevolgen_uitgelegd": True,
+        },
+    )
+
+
+@given(stap("het plan van aanpak is op " + DATUM + " vastgesteld"))
+def plan_vastgesteld(werk, datum):
+    werk.moet_lukken(_plan(werk, datum))
+
+
+def _voortgang(werk, datum, stagnatie: bool):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.casemanager,
+            "leg_voortgang_vast",
+            werk.dossier,
+            {"samenvatting": "opbouw loopt volgens plan", "stagnatie": stagnatie},
+        )
+    )
+
+
+@when(stap("de casemanager op " + DATUM + " de voortgang vastlegt"))
+def voortgang(werk, datum):
+    _voortgang(werk, datum, stagnatie=False)
+
+
+@when(stap("de casemanager op " + DATUM + " stagnatie vastlegt"))
+def stagnatie(werk, datum):
+    _voortgang(werk, datum, stagnatie=True)
+
+
+@when(stap("de casemanager op " + DATUM + " het plan van aanpak bijstelt"))
+def bijstelling(werk, datum):
+    afspraak = {"wat": "andere taken proberen", "wie": "werkgever", "uiterlijk": "2026-09-01"}
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.casemanager,
+            "stel_plan_van_aanpak_bij",
+            werk.dossier,
+            {"reden": "de opbouw stagneert", "afspraken": [afspraak]},
+        )
+    )
+
+
+@when(stap("de bedrijfsarts op " + DATUM + " een consult houdt met een medische verandering"))
+def consult_met_verandering(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.bedrijfsarts,
+            "leg_consult_vast",
+            werk.dossier,
+            {"verslag": "klachten toegenomen", "medische_verandering": True},
+        )
+    )
+
+
+def _fml(werk, datum, duurzaam: bool):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.bedrijfsarts,
+            "stel_belastbaarheid_vast",
+            werk.dossier,
+            {
+                "instrument": "FML",
+                "beperkingen": ["niet tillen boven 10 kg", "geen nachtdiensten"],
+                "duurzaam_geen_mogelijkheden": duurzaam,
+            },
+        )
+    )
+
+
+@given(stap("de bedrijfsarts heeft op " + DATUM + " een FML vastgesteld"))
+def fml_vastgesteld(werk, datum):
+    _fml(werk, datum, duurzaam=False)
+
+
+@given(
+    stap(
+        "de bedrijfsarts heeft op " + DATUM + " een FML vastgesteld met duurzaam geen mogelijkheden"
+    )
+)
+def fml_duurzaam_geen(werk, datum):
+    _fml(werk, datum, duurzaam=True)
+
+
+@when(stap("de arbeidsdeskundige op " + DATUM + " een adviesgesprek houdt"))
+def adviesgesprek(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.arbeidsdeskundige,
+            "leg_adviesgesprek_vast",
+            werk.dossier,
+            {"verslag": "mogelijkheden in de eigen functie verkend"},
+        )
+    )
+
+
+def _rapport(werk, datum, passend_eigen_werk: bool):
+    return werk.doe(
+        datum,
+        werk.arbeidsdeskundige,
+        "lever_rapport_op",
+        werk.dossier,
+        {
+            "conclusie": "aangepast werk is mogelijk",
+            "passend_eigen_werk": passend_eigen_werk,
+            "spoor2_advies": not passend_eigen_werk,
+        },
+    )
+
+
+@when(stap("de arbeidsdeskundige op " + DATUM + " het rapport oplevert"))
+def rapport(werk, datum):
+    _rapport(werk, datum, passend_eigen_werk=True)
+
+
+@when(
+    stap(
+        "de arbeidsdeskundige op " + DATUM + " rapporteert dat er mogelijkheden zijn maar geen "
+        "passend eigen werk"
+    )
+)
+def rapport_geen_passend_werk(werk, datum):
+    werk.moet_lukken(_rapport(werk, datum, passend_eigen_werk=False))
+
+
+@given(stap("de casemanager heeft op " + DATUM + " de 42-wekenmelding ingediend"))
+@when(stap("de casemanager op " + DATUM + " de 42-wekenmelding indient"))
+def melding_42_weken(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.casemanager,
+            "dien_melding_42_weken_in",
+            werk.dossier,
+            {"kenmerk": "ZM-42-0001"},
+        )
+    )
+
+
+@when(stap("UWV op " + DATUM + " de ontvangst van een WIA-aanvraag bevestigt"))
+def ontvangst_bevestigd(werk, datum):
+    werk.doe(
+        datum, werk.uwv, "registreer_ontvangstbevestiging", werk.dossier, {"kenmerk": "WIA-0001"}
+    )
+
+
+def _eerstejaarsevaluatie(werk, datum, spoor2_nodig: bool, perspectief: bool):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.hr,
+            "leg_eerstejaarsevaluatie_vast",
+            werk.dossier,
+            {
+                "conclusie": "terugkeer in eigen werk is niet haalbaar gebleken",
+                "spoor2_nodig": spoor2_nodig,
+                "perspectief_eigen_werk_binnen_3_maanden": perspectief,
+            },
+        )
+    )
+
+
+@given(
+    stap(
+        "de werkgever heeft op " + DATUM + " de eerstejaarsevaluatie vastgelegd met tweede spoor "
+        "nodig"
+    )
+)
+@when(stap("de werkgever op " + DATUM + " de eerstejaarsevaluatie vastlegt met tweede spoor nodig"))
+def eerstejaarsevaluatie_spoor2(werk, datum):
+    _eerstejaarsevaluatie(werk, datum, spoor2_nodig=True, perspectief=False)
+
+
+@when(
+    stap(
+        "de werkgever op " + DATUM + " de eerstejaarsevaluatie vastlegt met eigen werk binnen drie "
+        "maanden in zicht"
+    )
+)
+def eerstejaarsevaluatie_perspectief(werk, datum):
+    _eerstejaarsevaluatie(werk, datum, spoor2_nodig=False, perspectief=True)
+
+
+@when(stap("de werkgever op " + DATUM + " het tweede spoor start"))
+def start_spoor2(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.hr,
+            "start_spoor2",
+            werk.dossier,
+            {"reden": "geen passend werk bij de eigen werkgever"},
+        )
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + " een vervroegde IVA-uitkering aanvraagt"))
+def vervroegde_iva(werk, naam, datum):
+    werk.moet_lukken(
+        werk.doe(datum, werk.werknemer(naam), "vraag_vervroegde_iva_aan", werk.dossiers[naam], {})
+    )
+
+
+def _actueel_oordeel(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.bedrijfsarts,
+            "geef_actueel_oordeel",
+            werk.dossier,
+            {"conclusie": "beperkt belastbaar, geen eigen werk", "benutbare_mogelijkheden": True},
+        )
+    )
+
+
+@when(stap("de bedrijfsarts op " + DATUM + " een actueel oordeel geeft"))
+def actueel_oordeel(werk, datum):
+    _actueel_oordeel(werk, datum)
+
+
+@when(
+    stap(
+        "de bedrijfsarts op "
+        + DATUM
+        + " verklaart dat herstel binnen 26 weken niet te verwachten is"
+    )
+)
+def herstelprognose(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.bedrijfsarts,
+            "geef_herstelprognose",
+            werk.dossier,
+            {"herstel_binnen_26_weken": False, "toelichting": "stabiele beperkingen"},
+        )
+    )
+
+
+@when(stap("de casemanager op " + DATUM + " vastlegt dat de WIA-uitnodiging van UWV binnen is"))
+def wia_uitnodiging(werk, datum):
+    werk.moet_lukken(
+        werk.doe(datum, werk.casemanager, "registreer_wia_uitnodiging", werk.dossier, {})
+    )
+
+
+@given(stap("alle onderdelen van het re-integratieverslag zijn vastgelegd op " + DATUM))
+def alle_riv_onderdelen(werk, datum):
+    _probleemanalyse(werk, datum, "CANARY-rugklachten")
+    werk.moet_lukken(_plan(werk, datum))
+    _eerstejaarsevaluatie(werk, datum, spoor2_nodig=True, perspectief=False)
+    _actueel_oordeel(werk, datum)
+    for actor, commando, velden in (
+        (werk.hr, "leg_eindevaluatie_vast", {"conclusie": "re-integratie afgerond"}),
+        (werk.bedrijfsarts, "overhandig_medisch_deel_riv", {"samenvatting": "medisch deel"}),
+        (werk.werknemer(next(iter(werk.dossiers))), "leg_zienswijze_vast", {"zienswijze": "eens"}),
+    ):
+        werk.moet_lukken(werk.doe(datum, actor, commando, werk.dossier, velden))
+
+
+@given(stap("de casemanager heeft op " + DATUM + " het re-integratieverslag samengesteld"))
+@when(stap("de casemanager op " + DATUM + " het re-integratieverslag samenstelt"))
+def riv_samenstellen(werk, datum):
+    onderdelen = werk.platform.uwv.riv_status(werk.dossier)["aanwezig"]
+    werk.doe(datum, werk.casemanager, "stel_riv_samen", werk.dossier, {"onderdelen": onderdelen})
+
+
+@given(stap('"{naam}" heeft op ' + DATUM + " de WIA-aanvraag ingediend"))
+@when(stap('"{naam}" op ' + DATUM + " de WIA-aanvraag indient"))
+def wia_aanvraag(werk, naam, datum):
+    werk.doe(
+        datum,
+        werk.werknemer(naam),
+        "dien_wia_aanvraag_in",
+        werk.dossiers[naam],
+        {"kenmerk": "WIA-0001"},
+    )
+
+
+@when(
+    stap(
+        "UWV op " + DATUM + " besluit tot een {uitkomst}-uitkering bij {procent:d} procent "
+        "arbeidsongeschiktheid"
+    )
+)
+def wia_besluit(werk, datum, uitkomst, procent):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.uwv,
+            "registreer_wia_besluit",
+            werk.dossier,
+            {"uitkomst": uitkomst, "arbeidsongeschiktheid_percentage": procent},
+        )
+    )
+
+
+@when(
+    stap(
+        "UWV op " + DATUM + " de re-integratie {oordeel} vindt met een loonsanctie tot {tot:Datum}"
+    )
+)
+def riv_toets(werk, datum, oordeel, tot):
+    werk.doe(
+        datum,
+        werk.uwv,
+        "registreer_riv_toets",
+        werk.dossier,
+        {
+            "voldoende": oordeel == "voldoende",
+            "loonsanctie_tot": tot.isoformat(),
+            "motivering": "tweede spoor te laat gestart",
+        },
+    )
+
+
+@when(
+    stap(
+        "de werkgever op " + DATUM + " op gezamenlijk verzoek de loondoorbetaling {weken:d} weken "
+        "verlengt"
+    )
+)
+def verlenging(werk, datum, weken):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.hr,
+            "verleng_loondoorbetaling",
+            werk.dossier,
+            {"reden": "gezamenlijk_verzoek", "weken": weken},
+        )
+    )
+
+
+def _deskundigenoordeel(werk, actor, datum, vraag):
+    aanvrager = "werknemer" if actor.rol == Rol.WERKNEMER else "werkgever"
+    werk.doe(
+        datum,
+        actor,
+        "vraag_deskundigenoordeel_aan",
+        werk.dossier,
+        {"vraag": vraag, "aanvrager": aanvrager},
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + ' een deskundigenoordeel aanvraagt over "{vraag}"'))
+def deskundigenoordeel_werknemer(werk, naam, datum, vraag):
+    _deskundigenoordeel(werk, werk.werknemer(naam), datum, vraag)
+
+
+@when(stap("de werkgever op " + DATUM + ' een deskundigenoordeel aanvraagt over "{vraag}"'))
+def deskundigenoordeel_werkgever(werk, datum, vraag):
+    _deskundigenoordeel(werk, werk.hr, datum, vraag)
+
+
+@given(stap("de werkgever heeft op " + DATUM + " herstel gemeld per {per:Datum}"))
+@when(stap("de werkgever op " + DATUM + " herstel meldt per {per:Datum}"))
+def herstel(werk, datum, per):
+    werk.doe(datum, werk.hr, "registreer_herstel", werk.dossier, {}, geldig_op=per)
+
+
+@when(
+    stap("de werkgever op " + DATUM + ' meldt dat "{naam}" nog voor {procent:d} procent verzuimt')
+)
+def gedeeltelijk_herstel(werk, datum, naam, procent):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.hr,
+            "wijzig_verzuimpercentage",
+            werk.dossiers[naam],
+            {"verzuimpercentage": procent},
+        )
+    )
+
+
+@then(stap('is dat vastgelegd als "{soort}"'))
+def vastgelegd_als(werk, soort):
+    assert werk.fout is None, f"geweigerd: {werk.fout}"
+    assert soort in [type(e).__name__ for s, e in werk.historie()]
+
+
+@then(stap('wordt dit geweigerd met de ontbrekende onderdelen "{lijst}"'))
+def ontbrekende_onderdelen(werk, lijst):
+    assert isinstance(werk.fout, RivIncomplete), f"verwacht een onvolledig RIV, kreeg {werk.fout!r}"
+    assert werk.fout.missing == lijst.split(", ")
+
+
+@then("telt het deskundigenoordeel mee in het re-integratieverslag")
+def deskundigenoordeel_in_riv(werk):
+    assert werk.fout is None, f"geweigerd: {werk.fout}"
+    assert "deskundigenoordeel" in werk.platform.uwv.riv_status(werk.dossier)["aanwezig"]
+
+
+@then(stap("hoort die ziekmelding bij {welk} dossier"))
+def hoort_bij_dossier(werk, welk):
+    assert werk.fout is None, f"geweigerd: {werk.fout}"
+    ((naam, dossier_id),) = werk.dossiers.items()
+    zelfde = dossier_id == werk.eerste_dossiers[naam]
+    assert zelfde == (welk == "hetzelfde")
+
+
+@then(stap("is de hersteldatum " + DATUM + " maar vastgelegd op {vastgelegd:Datum}"))
+def hersteldatum(werk, datum, vastgelegd):
+    (herstel,) = [
+        e for s, e in werk.historie() if type(e).__name__ == "HerstelmeldingGeregistreerd"
+    ]
+    assert (herstel.geldig_op, herstel.timestamp.date()) == (datum, vastgelegd)

@@ -1,0 +1,42 @@
+# language: nl
+@spoor2
+Functionaliteit: Eerstejaarsevaluatie en het tweede spoor
+  In week 52 evalueren werkgever en werknemer het eerste jaar en besluiten over het tweede spoor.
+  Is dat nodig, dan start het uiterlijk in week 58, tenzij binnen drie maanden eigen werk in zicht
+  is. Vindt de arbeidsdeskundige mogelijkheden maar geen passend eigen werk, dan wordt het tweede
+  spoor al eerder verkend.
+
+  Achtergrond:
+    Gegeven een verzuimdossier van "wn-jan" bij "bakkerij-de-korf" sinds 2026-01-05
+
+  @rij-eerstejaarsevaluatie
+  Abstract Scenario: De eerstejaarsevaluatie valt in week 52, over de jaarwisseling heen
+    Als de werkgever op <datum> de eerstejaarsevaluatie vastlegt met tweede spoor nodig
+    Dan op 2027-02-01 is de verplichting "eerstejaarsevaluatie" "<status>" met uiterlijk 2027-01-03
+
+    Voorbeelden:
+      | datum      | status  |
+      | 2026-12-21 | op_tijd |
+      | 2027-01-11 | te_laat |
+
+  @rij-spoor2_uiterlijk
+  Abstract Scenario: Het tweede spoor start uiterlijk in week 58
+    Gegeven de werkgever heeft op 2026-12-21 de eerstejaarsevaluatie vastgelegd met tweede spoor nodig
+    Als de werkgever op <datum> het tweede spoor start
+    Dan op 2027-03-15 is de verplichting "spoor2_uiterlijk" "<status>" met uiterlijk 2027-02-14
+
+    Voorbeelden:
+      | datum      | status  |
+      | 2027-01-18 | op_tijd |
+      | 2027-03-01 | te_laat |
+
+  @rij-spoor2_uiterlijk
+  Scenario: Met eigen werk binnen drie maanden in zicht hoeft het tweede spoor niet
+    Als de werkgever op 2026-12-21 de eerstejaarsevaluatie vastlegt met eigen werk binnen drie maanden in zicht
+    Dan op 2027-03-15 is de verplichting "spoor2_uiterlijk" "niet_van_toepassing"
+
+  @rij-spoor2_verkennen
+  Scenario: Mogelijkheden maar geen passend eigen werk: binnen zes weken het tweede spoor verkennen
+    Gegeven de bedrijfsarts heeft op 2026-05-04 een FML vastgesteld
+    Als de arbeidsdeskundige op 2026-06-01 rapporteert dat er mogelijkheden zijn maar geen passend eigen werk
+    Dan op 2026-07-20 is de verplichting "spoor2_verkennen" "verlopen" met uiterlijk 2026-07-13
