@@ -51,8 +51,11 @@ class Dossierwerk:
         self.uwv = Actor(rol=Rol.UWV, persoon_id="uwv-beoordelaar", organisatie="uwv")
         self.dossiers: dict[str, str] = {}
         self.eerste_dossiers: dict[str, str] = {}
+        self.personen: dict[str, Actor] = {}  # CMTDs and providers, by name
         self.fout: Exception | None = None
         self.telling_voor: int | None = None
+        self.vandaag: date | None = None  # the date of the last step: reads happen then
+        self.zicht: list = []  # what the last party to look at the dossier saw
 
     @property
     def dossier(self) -> str:
@@ -80,6 +83,7 @@ class Dossierwerk:
         """
         self.fout = None
         self.telling_voor = self.aantal_feiten()
+        self.vandaag = datum
         geldig_op = geldig_op or datum
         with clock.frozen_at(_op(datum)):
             try:
@@ -96,6 +100,32 @@ class Dossierwerk:
 
     def historie(self):
         return self.platform.history(self.dossier)
+
+    def partij(self, aanduiding: str) -> Actor:
+        """Resolve "de werkgever", "UWV", a quoted name, ... to the party's actor."""
+        vast = {
+            "de werkgever": self.hr,
+            "de casemanager": self.casemanager,
+            "de bedrijfsarts": self.bedrijfsarts,
+            "de arbeidsdeskundige": self.arbeidsdeskundige,
+            "de verzekeraar": Actor(
+                rol=Rol.VERZEKERAAR, persoon_id="vz-medewerker", organisatie="zeker-verzekerd"
+            ),
+            "UWV": self.uwv,
+            "de werknemer": self.werknemer(next(iter(self.dossiers))),
+            "een andere werkgever": Actor(
+                rol=Rol.WERKGEVER, persoon_id="hr-ander", organisatie="andere-bakkerij"
+            ),
+        }
+        if aanduiding in vast:
+            return vast[aanduiding]
+        naam = aanduiding.strip('"')
+        return self.personen.get(naam) or self.werknemer(naam)
+
+    def bekijk(self, actor: Actor, op: date | None = None) -> None:
+        with clock.frozen_at(_op(op or self.vandaag)):
+            beslissing = self.platform.read_decision(actor, self.dossier)
+        self.zicht = beslissing.filter(self.historie())
 
     def verplichting(self, code: str, peildatum: date):
         rijen = {v.code: v for v in kalender(feiten_uit_historie(self.historie()), peildatum)}
@@ -889,3 +919,362 @@ def hersteldatum(werk, datum, vastgelegd):
         e for s, e in werk.historie() if type(e).__name__ == "HerstelmeldingGeregistreerd"
     ]
     assert (herstel.geldig_op, herstel.timestamp.date()) == (datum, vastgelegd)
+
+
+# Privacy: wat partijen mogen vastleggen en zien
+
+
+def _waarde(tekst: str):
+    if tekst in ("ja", "nee"):
+        return tekst == "ja"
+    return int(tekst) if tekst.isdigit() else tekst
+
+
+@when(
+    stap(
+        'de werkgever bij de ziekmelding van "{naam}" op ' + DATUM + ' ook "{veld}" vastlegt als '
+        '"{waarde}"'
+    )
+)
+def ziekmelding_met_veld(werk, naam, datum, veld, waarde):
+    _ziekmelding(werk, naam, datum, **{veld: _waarde(waarde)})
+
+
+@then(stap('is de ziekmelding vastgelegd met "{veld}"'))
+def ziekmelding_met(werk, veld):
+    assert werk.fout is None, f"geweigerd: {werk.fout}"
+    naam = next(n for n in werk.dossiers if n != next(iter(werk.dossiers)))
+    meldingen = [
+        e
+        for s, e in werk.platform.history(werk.dossiers[naam])
+        if type(e).__name__ == "ZiekmeldingGeregistreerd"
+    ]
+    assert meldingen[0].data[veld] not in (None, False)
+
+
+@given(stap('de werkgever heeft de verzekeraar "{verzekeraar}" geinformeerd op ' + DATUM))
+def verzekeraar_geinformeerd(werk, verzekeraar, datum):
+    informeert_verzekeraar(werk, verzekeraar, datum)
+
+
+@given(
+    stap("de bedrijfsarts heeft op " + DATUM + ' de probleemanalyse opgeleverd met diagnose "{d}"')
+)
+def probleemanalyse_met_diagnose(werk, datum, d):
+    _probleemanalyse(werk, datum, d)
+
+
+@when(stap("{partij} het dossier bekijkt"))
+def bekijkt(werk, partij):
+    werk.bekijk(werk.partij(partij))
+
+
+@when(stap('"{naam}" het dossier bekijkt op ' + DATUM))
+def bekijkt_op(werk, naam, datum):
+    werk.bekijk(werk.partij(naam), datum)
+
+
+def _ziet(werk, wat) -> bool:
+    return any(wat(type(e).__name__, repr(e.data)) for s, e in werk.zicht)
+
+
+@then(stap("ziet die de beperkingen: {antwoord}"))
+def ziet_beperkingen(werk, antwoord):
+    assert _ziet(werk, lambda soort, data: "beperkt in tillen" in data) == (antwoord == "ja")
+
+
+@then(stap("ziet die de diagnose: {antwoord}"))
+def ziet_diagnose(werk, antwoord):
+    assert _ziet(werk, lambda soort, data: "CANARY" in data) == (antwoord == "ja")
+
+
+@then(stap("ziet die de ziekmelding: {antwoord}"))
+def ziet_ziekmelding(werk, antwoord):
+    gezien = _ziet(werk, lambda soort, data: soort == "ZiekmeldingGeregistreerd")
+    assert gezien == (antwoord == "ja")
+
+
+@then(stap("ziet die de 42-wekenmelding: {antwoord}"))
+def ziet_melding(werk, antwoord):
+    gezien = _ziet(werk, lambda soort, data: soort == "Melding42WekenIngediend")
+    assert gezien == (antwoord == "ja")
+
+
+@when(stap("de casemanager op " + DATUM + " probeert te oordelen dat er geen medische oorzaak is"))
+def casemanager_oordeelt(werk, datum):
+    werk.doe(
+        datum,
+        werk.casemanager,
+        "geef_triage_oordeel",
+        werk.dossier,
+        {"medische_oorzaak": False, "toelichting": "conflict op het werk"},
+    )
+
+
+@when(stap("de werkgever op " + DATUM + " probeert een consult vast te leggen"))
+def werkgever_consult(werk, datum):
+    werk.doe(datum, werk.hr, "leg_consult_vast", werk.dossier, {"verslag": "rugklachten"})
+
+
+@then(stap('staan in het toegangslog inzagen van "{a}" en "{b}"'))
+def toegangslog(werk, a, b):
+    inzagen = {
+        regel.principal["persoon_id"]
+        for regel in werk.platform.policy.access_log(werk.dossier)
+        if regel.actie == "inzage"
+    }
+    assert {a, b} <= inzagen
+
+
+# Taakdelegatie
+
+
+@given(stap('casemanager in taakdelegatie "{naam}" van arbodienst "{arbodienst}"'))
+def cmtd(werk, naam, arbodienst):
+    werk.personen[naam] = Actor(rol=Rol.CMTD, persoon_id=naam, organisatie=arbodienst)
+
+
+def _delegeer(werk, naam, datum, taken, tot, heel_caseload: bool):
+    werk.delegatie_id = f"del-{naam}-{datum:%Y%m%d}"
+    werk.doe(
+        datum,
+        werk.bedrijfsarts,
+        "verleen_taakdelegatie",
+        None,
+        {
+            "delegatie_id": werk.delegatie_id,
+            "gedelegeerde_id": naam,
+            "taken": taken.split(", "),
+            "dossiers": None if heel_caseload else [werk.dossier],
+            "tot": tot.isoformat(),
+        },
+    )
+
+
+@given(
+    stap(
+        'de bedrijfsarts heeft "{naam}" op ' + DATUM + ' de taken "{taken}" gedelegeerd voor dit '
+        "dossier tot {tot:Datum}"
+    )
+)
+def gedelegeerd(werk, naam, datum, taken, tot):
+    _delegeer(werk, naam, datum, taken, tot, heel_caseload=False)
+    werk.moet_lukken(None)
+
+
+@given(
+    stap(
+        'de bedrijfsarts heeft "{naam}" op ' + DATUM + ' de taken "{taken}" gedelegeerd voor het '
+        "hele caseload tot {tot:Datum}"
+    )
+)
+def gedelegeerd_caseload(werk, naam, datum, taken, tot):
+    _delegeer(werk, naam, datum, taken, tot, heel_caseload=True)
+    werk.moet_lukken(None)
+
+
+@when(
+    stap(
+        'de bedrijfsarts "{naam}" op ' + DATUM + ' de taken "{taken}" probeert te delegeren voor '
+        "dit dossier tot {tot:Datum}"
+    )
+)
+def probeert_te_delegeren(werk, naam, datum, taken, tot):
+    _delegeer(werk, naam, datum, taken, tot, heel_caseload=False)
+
+
+@given(stap("de bedrijfsarts heeft de delegatie op " + DATUM + " ingetrokken"))
+def ingetrokken(werk, datum):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.bedrijfsarts,
+            "trek_taakdelegatie_in",
+            None,
+            {"delegatie_id": werk.delegatie_id},
+        )
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + " triage-informatie vastlegt"))
+def legt_triage_informatie_vast(werk, naam, datum):
+    werk.doe(
+        datum,
+        werk.partij(naam),
+        "leg_triage_informatie_vast",
+        werk.dossier,
+        {"aantekening": "klachten sinds een week, slaapt slecht"},
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + " de werknemer oproept voor het spreekuur op {op:Datum}"))
+def roept_op(werk, naam, datum, op):
+    werk.doe(
+        datum,
+        werk.partij(naam),
+        "roep_werknemer_op",
+        werk.dossier,
+        {"datum_consult": op.isoformat()},
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + ' aan de werkgever rapporteert dat "{wn}" niet kan werken'))
+def cmtd_rapporteert(werk, naam, datum, wn):
+    werk.doe(
+        datum,
+        werk.partij(naam),
+        "rapporteer_oordeel",
+        werk.dossiers[wn],
+        {"kan_werken": False, "toelichting": "volgens de bedrijfsarts nu geen mogelijkheden"},
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + " probeert te oordelen dat er een medische oorzaak is"))
+def cmtd_oordeelt(werk, naam, datum):
+    werk.doe(
+        datum,
+        werk.partij(naam),
+        "geef_triage_oordeel",
+        werk.dossier,
+        {"medische_oorzaak": True, "toelichting": "eigen inschatting"},
+    )
+
+
+@when(stap('"{naam}" op ' + DATUM + " medische informatie opvraagt bij de huisarts"))
+def cmtd_vraagt_informatie(werk, naam, datum):
+    werk.doe(
+        datum,
+        werk.partij(naam),
+        "vraag_medische_informatie_op",
+        werk.dossier,
+        {"toestemming_id": "t-huisarts", "behandelaar": "huisarts", "vraag": "beloop klachten"},
+    )
+
+
+@when(stap("de werkgever op " + DATUM + ' "{naam}" als casemanager aanstelt'))
+def stelt_casemanager_aan(werk, datum, naam):
+    werk.doe(
+        datum, werk.hr, "stel_casemanager_aan", werk.dossier, {"persoon_id": naam, "naam": naam}
+    )
+
+
+# Providerboog
+
+
+@given(stap('provider "{provider}" staat als {soort} in de catalogus'))
+def provider_in_catalogus(werk, provider, soort):
+    actor = Actor(rol=Rol.PROVIDER, persoon_id=f"{provider}-admin", organisatie=provider)
+    werk.personen[provider] = actor
+    werk.moet_lukken(
+        werk.doe(
+            date(2026, 1, 1),
+            actor,
+            "registreer_provider",
+            None,
+            {"provider_id": provider, "naam": provider, "soort": soort},
+        )
+    )
+
+
+@given(stap('de bedrijfsarts heeft "{wn}" op ' + DATUM + ' verwezen naar "{provider}"'))
+def verwezen(werk, wn, datum, provider):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.bedrijfsarts,
+            "verwijs_naar_provider",
+            werk.dossiers[wn],
+            {"verwijzing_id": "vw-1", "provider_id": provider, "vraagstelling": "CANARY-angst"},
+        )
+    )
+
+
+@when(stap('"{provider}" op ' + DATUM + " de verwijzing accepteert"))
+def accepteert(werk, provider, datum):
+    werk.doe(
+        datum,
+        werk.partij(provider),
+        "accepteer_verwijzing",
+        werk.dossier,
+        {"verwijzing_id": "vw-1", "provider_id": provider},
+    )
+
+
+@when(stap('"{provider}" op ' + DATUM + " de interventie start"))
+def start_interventie(werk, provider, datum):
+    werk.doe(
+        datum,
+        werk.partij(provider),
+        "start_interventie",
+        werk.dossier,
+        {"verwijzing_id": "vw-1", "omschrijving": "kortdurende behandeling"},
+    )
+
+
+@when(stap('"{provider}" op ' + DATUM + ' een voortgangsrapportage indient met "{tekst}"'))
+def voortgangsrapportage(werk, provider, datum, tekst):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.partij(provider),
+            "dien_voortgangsrapportage_in",
+            werk.dossier,
+            {"verwijzing_id": "vw-1", "rapportage": tekst},
+        )
+    )
+
+
+@when(
+    stap(
+        '"{provider}" op ' + DATUM + " een factuur van {euro:d} euro indient met specificatie "
+        '"{specificatie}"'
+    )
+)
+def factuur(werk, provider, datum, euro, specificatie):
+    werk.moet_lukken(
+        werk.doe(
+            datum,
+            werk.partij(provider),
+            "dien_factuur_in",
+            werk.dossier,
+            {
+                "factuur_id": "f-1",
+                "verwijzing_id": "vw-1",
+                "bedrag_centen": euro * 100,
+                "omschrijving": "begeleiding",
+                "medische_specificatie": specificatie,
+            },
+        )
+    )
+
+
+@when(stap("de werkgever op " + DATUM + ' "{wn}" probeert te verwijzen naar "{provider}"'))
+def werkgever_verwijst(werk, datum, wn, provider):
+    werk.doe(
+        datum,
+        werk.hr,
+        "verwijs_naar_provider",
+        werk.dossiers[wn],
+        {"verwijzing_id": "vw-2", "provider_id": provider, "vraagstelling": "graag snel"},
+    )
+
+
+@then(stap("ziet de werkgever een factuur van {euro:d} euro"))
+def werkgever_ziet_factuur(werk, euro):
+    werk.bekijk(werk.hr)
+    facturen = [e for s, e in werk.zicht if type(e).__name__ == "FactuurIngediend"]
+    assert [f.data["bedrag_centen"] for f in facturen] == [euro * 100]
+
+
+@then(stap('ziet de werkgever niets van "{tekst}"'))
+def werkgever_ziet_niets_van(werk, tekst):
+    werk.bekijk(werk.hr)
+    assert werk.zicht
+    assert not _ziet(werk, lambda soort, data: tekst in data)
+
+
+@then(stap('ziet de bedrijfsarts "{a}" en "{b}"'))
+def bedrijfsarts_ziet(werk, a, b):
+    werk.bekijk(werk.bedrijfsarts)
+    assert _ziet(werk, lambda soort, data: a in data)
+    assert _ziet(werk, lambda soort, data: b in data)
