@@ -1,0 +1,52 @@
+"""The one place where the gateway asks what a party may read of a dossier.
+
+Every query, caseload entry, mutation result and subscription message is cut by the `Decision`
+returned here. It wraps the policy engine's read decision (taken and logged by the platform):
+the parts and classifications the caller may see, and whether it may read the access log.
+"""
+
+from dataclasses import dataclass
+
+from events import CONTRACTS, Actor
+from policies.engine import Decision as PolicyDecision
+from wvp.runtime import Platform
+
+# Relations that may read who accessed the dossier: the employee has the right to know.
+TOEGANGSLOG_RELATIES = frozenset({"werknemer"})
+
+
+@dataclass(frozen=True)
+class Decision:
+    policy: PolicyDecision | None  # None: the dossier does not exist
+
+    @property
+    def allowed(self) -> bool:
+        return self.policy is not None and self.policy.allowed
+
+    @property
+    def classificaties(self) -> frozenset[str]:
+        return self.policy.classificaties if self.allowed else frozenset()
+
+    @property
+    def toegangslog(self) -> bool:
+        return self.allowed and bool(self.policy.relaties & TOEGANGSLOG_RELATIES)
+
+    def sees(self, service: str, fact_type: str) -> bool:
+        """Whether facts of `fact_type` held by `service` are visible (whether or not any exist)."""
+        if not self.allowed:
+            return False
+        classificatie = CONTRACTS[fact_type].classificatie.value
+        return any(
+            z.onderdeel == service
+            and z.classificatie == classificatie
+            and (z.alleen is None or fact_type in z.alleen)
+            for z in self.policy.zicht
+        )
+
+
+NO_ACCESS = Decision(None)
+
+
+def decide(platform: Platform, actor: Actor, dossier_id: str) -> Decision:
+    """What `actor` may read of `dossier_id`; the platform logs the decision."""
+    return Decision(platform.read_decision(actor, dossier_id))

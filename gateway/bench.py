@@ -1,0 +1,206 @@
+"""`wvp bench gateway`: latency of a dossier query per role against a trivial query.
+
+Starts the gateway in a subprocess on a free loopback port with a temporary data dir, records one
+dossier through the API, then measures p50/p99 at 1, 10 and 50 concurrent clients. The trivial
+query (`me`) shares authentication and transport, so the ratio shows what policy and projection
+cost. Every measurement is bounded by a request count and a time limit.
+"""
+
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from gateway.auth import mint_token
+from gateway.settings import GatewaySettings
+
+CONCURRENCY = (1, 10, 50)
+PARTIES = {
+    "werkgever": ("hr1", "acme"),
+    "casemanager": ("cm1", "acme"),
+    "bedrijfsarts": ("ba1", "arbo"),
+    "werknemer": ("wn1", "acme"),
+    "uwv": ("uwv1", "uwv"),
+}
+DOSSIER_QUERY = """query($d: ID!) { dossier(id: $d) { id status
+  timeline { type classificatie geldigOp payload }
+  documenten { probleemanalyses { beperkingen } planVanAanpak { doel } riv { ontbrekend } }
+  kalender { code status } deelnemers { rol } } }"""
+TRIVIAL_QUERY = "{ me { rol } }"
+SETUP = [
+    ("werkgever", "stelCasemanagerAan",
+     {"geldigOp": "2026-01-05", "persoonId": "cm1", "naam": "C"}),
+    ("werkgever", "wijsBedrijfsartsToe",
+     {"geldigOp": "2026-01-05", "persoonId": "ba1", "organisatie": "arbo"}),
+    ("bedrijfsarts", "leverProbleemanalyseOp",
+     {"geldigOp": "2026-02-10", "mogelijkheden": "licht werk", "beperkingen": "niet tillen",
+      "advies": "opbouwen", "diagnose": "bench"}),
+    ("werkgever", "stelPlanVanAanpakVast",
+     {"geldigOp": "2026-02-20", "doel": "terug", "financieleGevolgenUitgelegd": True,
+      "afspraken": [{"wat": "halve dagen", "wie": "wn", "uiterlijk": "2026-03-20"}]}),
+    ("casemanager", "dienMelding42WekenIn", {"geldigOp": "2026-10-20", "kenmerk": "M42"}),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Measurement:
+    role: str
+    query: str  # "dossier" or "trivial"
+    clients: int
+    requests: int
+    p50_ms: float
+    p99_ms: float
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def _measure(
+    client: httpx.AsyncClient, url: str, token: str, body: dict, clients: int, total: int,
+    max_seconds: float,
+) -> list[float]:  # fmt: skip
+    latencies: list[float] = []
+    deadline = time.monotonic() + max_seconds
+    headers = {"Authorization": f"Bearer {token}"}
+    remaining = iter(range(total))
+
+    async def worker() -> None:
+        for _ in remaining:
+            if time.monotonic() > deadline:
+                return
+            start = time.perf_counter()
+            response = await client.post(url, json=body, headers=headers)
+            latencies.append((time.perf_counter() - start) * 1000)
+            response.raise_for_status()
+
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    return latencies
+
+
+async def _bench(url: str, tokens: dict[str, str], requests: int, max_seconds: float):
+    limits = httpx.Limits(max_connections=max(CONCURRENCY))
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+
+        async def mutate(role: str, name: str, fields: dict, dossier_id: str | None) -> dict:
+            args = "$d: ID!, " if dossier_id else ""
+            call = "dossierId: $d, " if dossier_id else ""
+            input_type = name[0].upper() + name[1:] + "Input"
+            query = (
+                f"mutation({args}$i: {input_type}!) {{ {name}({call}input: $i) {{ dossierId }} }}"
+            )
+            response = await client.post(
+                url,
+                json={"query": query, "variables": {"d": dossier_id, "i": fields}},
+                headers={"Authorization": f"Bearer {tokens[role]}"},
+            )
+            answer = response.json()
+            if answer.get("errors"):
+                raise RuntimeError(f"bench setup {name}: {answer['errors']}")
+            return answer["data"][name]
+
+        opened = await mutate(
+            "werkgever",
+            "registreerZiekmelding",
+            {"geldigOp": "2026-01-05", "werknemerId": "wn1", "werkgeverId": "acme"},
+            None,
+        )
+        dossier_id = opened["dossierId"]
+        for role, name, fields in SETUP:
+            await mutate(role, name, fields, dossier_id)
+
+        results = []
+        bodies = {
+            "dossier": {"query": DOSSIER_QUERY, "variables": {"d": dossier_id}},
+            "trivial": {"query": TRIVIAL_QUERY},
+        }
+        for role, token in tokens.items():
+            for kind, body in bodies.items():
+                for clients in CONCURRENCY:
+                    await _measure(client, url, token, body, clients, clients, max_seconds)  # warm
+                    times = await _measure(client, url, token, body, clients, requests, max_seconds)
+                    results.append(
+                        Measurement(
+                            role, kind, clients, len(times),
+                            round(statistics.median(times), 2), round(_percentile(times, 0.99), 2),
+                        )
+                    )  # fmt: skip
+        return results
+
+
+def run_bench(requests: int = 200, max_seconds: float = 20.0) -> list[Measurement]:
+    """Measure against a fresh gateway subprocess on 127.0.0.1; the subprocess is always ended."""
+    secret = "bench-" + os.urandom(16).hex()
+    settings = GatewaySettings(jwt_secret=secret)
+    tokens = {role: mint_token(settings, role, *who) for role, who in PARTIES.items()}
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as data_dir:
+        env = {**os.environ, "WVP_DATA_DIR": data_dir, "WVP_JWT_SECRET": secret,
+               "WVP_DATABASE_URL": ""}  # fmt: skip
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gateway", "serve", "--port", str(port)],
+            cwd=Path(__file__).resolve().parents[1],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            _wait_until_up(base, process)
+            return asyncio.run(_bench(f"{base}/graphql", tokens, requests, max_seconds))
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+def _wait_until_up(base: str, process: subprocess.Popen, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the gateway exited during start-up")
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the gateway did not answer within {timeout} s")
+
+
+def print_report(results: list[Measurement]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    trivial = {(m.role, m.clients): m for m in results if m.query == "trivial"}
+    table = Table(title="wvp bench gateway (ms)")
+    for column in ("role", "clients", "n", "dossier p50", "dossier p99", "trivial p50",
+                   "trivial p99", "p50 ratio"):  # fmt: skip
+        table.add_column(column, justify="right", no_wrap=True)
+    for m in results:
+        if m.query != "dossier":
+            continue
+        t = trivial[(m.role, m.clients)]
+        ratio = m.p50_ms / t.p50_ms if t.p50_ms else float("nan")
+        table.add_row(
+            m.role, str(m.clients), str(m.requests), f"{m.p50_ms:.1f}", f"{m.p99_ms:.1f}",
+            f"{t.p50_ms:.1f}", f"{t.p99_ms:.1f}", f"{ratio:.1f}x",
+        )  # fmt: skip
+    Console().print(table)

@@ -1,0 +1,54 @@
+"""Command functions for the `wvp` command line; wvp/cli.py registers them.
+
+app.command("serve")(gateway.cli.serve)
+app.command("token")(gateway.cli.token)
+bench_app.command("gateway")(gateway.cli.bench)
+"""
+
+import typer
+import uvicorn
+
+from gateway.app import create_app
+from gateway.auth import TOKEN_ROLES, mint_token
+from gateway.settings import GatewaySettings
+from wvp.demo import load_demo
+from wvp.runtime import running
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    demo: bool = typer.Option(False, help="Load the demo dossiers first."),
+) -> None:
+    """Run the GraphQL gateway with all five services embedded."""
+    settings = GatewaySettings.from_env()
+    with running() as platform:
+        if demo:
+            load_demo(platform)  # a no-op when the data dir already holds the demo
+        app = create_app(platform, settings)
+        where = f"http://{host}:{port}/graphql"
+        typer.echo(f"GraphQL on {where}" + (" (GraphiQL on)" if settings.graphiql else ""))
+        uvicorn.run(app, host=host, port=port, log_level="warning", ws="websockets-sansio")
+
+
+def token(
+    role: str = typer.Option(..., help="One of: " + ", ".join(sorted(TOKEN_ROLES))),
+    subject: str = typer.Option(..., help="persoon_id of the caller."),
+    org: str = typer.Option(..., help="organisatie of the caller."),
+    ttl: int = typer.Option(8 * 3600, help="Lifetime in seconds."),
+) -> None:
+    """Print a development token (HS256, local secret) for the gateway."""
+    try:
+        typer.echo(mint_token(GatewaySettings.from_env(), role, subject, org, ttl))
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+def bench(
+    requests: int = typer.Option(200, help="Requests per role and concurrency level."),
+    seconds: float = typer.Option(20.0, help="Upper bound on time per measurement."),
+) -> None:
+    """p50/p99 of a dossier query per role at 1, 10 and 50 clients, against a trivial query."""
+    from gateway.bench import print_report, run_bench
+
+    print_report(run_bench(requests=requests, max_seconds=seconds))
