@@ -26,5 +26,5 @@ Functionaliteit: Deskundigenoordeel van UWV
 
   Scenario: Een onbekende vraag wordt geweigerd
     Als "wn-jan" op 2026-06-01 een deskundigenoordeel aanvraagt over "hoogte_van_het_loon"
-    Dan wordt dit geweigerd met een melding over "vraag"
+    Dan wordt dit geweigerd met een melding over "DeskundigenoordeelVraag"
     En is er niets vastgelegd

@@ -26,7 +26,7 @@ Functionaliteit: Wat elke partij mag vastleggen en mag zien
 
   Abstract Scenario: Wat de werkgever niet mag vragen of vastleggen wordt geweigerd
     Als de werkgever bij de ziekmelding van "wn-piet" op 2026-03-02 ook "<veld>" vastlegt als "<waarde>"
-    Dan wordt dit geweigerd met een melding over "<veld>: dit veld is niet toegestaan"
+    Dan wordt dit geweigerd omdat de ziekmelding geen veld "<veld>" kent
     En is er niets vastgelegd
 
     Voorbeelden:
