@@ -11,9 +11,6 @@ from events import CONTRACTS, Actor
 from policies.engine import Decision as PolicyDecision
 from wvp.runtime import Platform
 
-# Relations that may read who accessed the dossier: the employee has the right to know.
-TOEGANGSLOG_RELATIES = frozenset({"werknemer"})
-
 
 @dataclass(frozen=True)
 class Decision:
@@ -29,7 +26,8 @@ class Decision:
 
     @property
     def toegangslog(self) -> bool:
-        return self.allowed and bool(self.policy.relaties & TOEGANGSLOG_RELATIES)
+        """Whether the caller may read the access log: the policy's answer, not the gateway's."""
+        return self.allowed and self.policy.toegangslog
 
     def sees(self, service: str, fact_type: str) -> bool:
         """Whether facts of `fact_type` held by `service` are visible (whether or not any exist)."""

@@ -13,6 +13,7 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from gateway import page
 from gateway.auth import AuthError, TokenVerifier
 from gateway.context import Context
 from gateway.schema import build_schema
@@ -86,6 +87,7 @@ def create_app(platform: Platform, settings: GatewaySettings | None = None) -> S
             Route("/healthz", health),
             Route("/graphql", view, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", view),
+            *page.routes(),
         ],
         lifespan=lifespan,
     )

@@ -1,21 +1,29 @@
 """Read models the gateway builds from the services' events.
 
-`DossierIndex` follows the werkgever service's notification log to know every dossier (the
-ziekmelding always starts there), with what caseload filters need. A dossier's timeline is read
-from every service's history when asked and cut to the requested valid and recorded time.
+`DossierIndex` follows the services' notification logs to know every dossier (the ziekmelding
+always starts there), with what caseload filters need and the relation facts that tell, cheaply,
+on which dossiers a caller could hold a relation at all. A dossier's timeline is read from every
+service's history when asked and cut to the requested valid and recorded time.
 """
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from eventsourcing.utils import get_topic
 
+from events import Actor
+from policies.context import Delegations
+from services.providerboog.domainmodel import ProviderDossier
 from services.shared.application import event_id
+from services.uwv_submission.domainmodel import UwvDossier
 from services.werkgever.domainmodel import Verzuimdossier
 from wvp.runtime import Platform
 
 _BATCH = 500
+_MELDING_42_WEKEN = ("uwv", "melding_42_weken")  # the key every UWV principal shares
 
 
 @dataclass
@@ -33,36 +41,100 @@ class DossierRecord:
         return self.hersteld_op is None
 
 
+# Relation facts per service: type -> the (key kind, data field) pairs it ties to the dossier.
+# Kinds mirror the relations of policies/access.rego; "organisatie" collects every organisation
+# playing a part, which is where a compliance principal's organisation can hold a relation.
+_RELATIEFEITEN: dict[str, dict[type, tuple[tuple[str, str], ...]]] = {
+    "werkgever": {
+        Verzuimdossier.ZiekmeldingGeregistreerd: (
+            ("werknemer", "werknemer_id"),
+            ("werkgever", "werkgever_id"),
+            ("organisatie", "werkgever_id"),
+        ),
+        Verzuimdossier.ZiekmeldingSamengeteld: (),
+        Verzuimdossier.HerstelmeldingGeregistreerd: (),
+        Verzuimdossier.CasemanagerAangesteld: (("casemanager", "persoon_id"),),
+        Verzuimdossier.BedrijfsartsToegewezen: (
+            ("bedrijfsarts", "persoon_id"),
+            ("organisatie", "organisatie"),
+        ),
+        Verzuimdossier.ArbeidsdeskundigeToegewezen: (
+            ("arbeidsdeskundige", "persoon_id"),
+            ("organisatie", "organisatie"),
+        ),
+        Verzuimdossier.VerzekeraarGeinformeerd: (
+            ("verzekeraar", "verzekeraar_id"),
+            ("organisatie", "verzekeraar_id"),
+        ),
+    },
+    "providerboog": {
+        ProviderDossier.VerwijzingOntvangen: (
+            ("provider", "provider_id"),
+            ("organisatie", "provider_id"),
+        ),
+        ProviderDossier.VerwijzingGeaccepteerd: (
+            ("provider", "provider_id"),
+            ("organisatie", "provider_id"),
+        ),
+    },
+    "uwv": {UwvDossier.Melding42WekenIngediend: ()},
+}
+
+
+def relatie_sleutels(actor: Actor) -> tuple[tuple[str, str], ...]:
+    """The keys under which `actor` could hold a relation, by role (a CMTD's come from its
+    delegations, see `DossierIndex.candidates`)."""
+    p, o = actor.persoon_id, actor.organisatie
+    return {
+        "werknemer": (("werknemer", p),),
+        "werkgever": (("werkgever", o),),
+        "casemanager": (("casemanager", p),),
+        "bedrijfsarts": (("bedrijfsarts", p),),
+        "arbeidsdeskundige": (("arbeidsdeskundige", p),),
+        "provider": (("provider", p), ("provider", o)),
+        "uwv": (_MELDING_42_WEKEN,),
+        "verzekeraar": (("verzekeraar", o),),
+        "compliance": (("organisatie", o),),
+    }.get(actor.rol.value, ())
+
+
 @dataclass
 class DossierIndex:
-    """Every dossier, kept current by reading the werkgever notification log from a position."""
+    """Every dossier and every relation fact ever recorded on it, kept current by reading the
+    services' notification logs from where the last refresh stopped.
+
+    Keys are only ever added, never removed (a replaced bedrijfsarts keeps its key): the index
+    over-approximates who could hold a relation, and the policy decides who does.
+    """
 
     platform: Platform
-    position: int = 0
+    positions: dict[str, int] = field(default_factory=dict)
     dossiers: dict[str, DossierRecord] = field(default_factory=dict)
+    by_key: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    delegations: Delegations = field(init=False)
 
-    _TOPICS = tuple(
-        get_topic(cls)
-        for cls in (
-            Verzuimdossier.ZiekmeldingGeregistreerd,
-            Verzuimdossier.ZiekmeldingSamengeteld,
-            Verzuimdossier.HerstelmeldingGeregistreerd,
-        )
-    )
+    def __post_init__(self) -> None:
+        self.delegations = Delegations(self.platform)
 
     def refresh(self) -> "DossierIndex":
-        app = self.platform.werkgever
-        while True:
-            batch = app.recorder.select_notifications(
-                self.position, _BATCH, topics=self._TOPICS, inclusive_of_start=False
-            )
-            for notification in batch:
-                self._apply(app.mapper.to_domain_event(notification))
-                self.position = notification.id
-            if len(batch) < _BATCH:
-                return self
+        for service, facts in _RELATIEFEITEN.items():
+            app = getattr(self.platform, service)
+            topics = [get_topic(cls) for cls in facts]
+            while True:
+                batch = app.recorder.select_notifications(
+                    self.positions.get(service, 0),
+                    _BATCH,
+                    topics=topics,
+                    inclusive_of_start=False,
+                )
+                for notification in batch:
+                    self._apply(app.mapper.to_domain_event(notification), facts)
+                    self.positions[service] = notification.id
+                if len(batch) < _BATCH:
+                    break
+        return self
 
-    def _apply(self, event: Any) -> None:
+    def _apply(self, event: Any, facts: dict[type, tuple[tuple[str, str], ...]]) -> None:
         kind = type(event).__name__
         if kind == "ZiekmeldingGeregistreerd":
             self.dossiers[event.dossier_id] = DossierRecord(
@@ -73,14 +145,38 @@ class DossierIndex:
             )
         elif kind == "ZiekmeldingSamengeteld":
             self.dossiers[event.dossier_id].hersteld_op = None
-        else:
+        elif kind == "HerstelmeldingGeregistreerd":
             self.dossiers[event.dossier_id].hersteld_op = event.geldig_op
+        elif kind == "Melding42WekenIngediend":
+            self.by_key[_MELDING_42_WEKEN].add(event.dossier_id)
+        for sleutel, veld in facts[type(event)]:
+            self.by_key[(sleutel, event.data[veld])].add(event.dossier_id)
 
-    def ordered(self) -> list[DossierRecord]:
+    def ordered(self, records: Iterable[DossierRecord] | None = None) -> list[DossierRecord]:
         """Most recent first; the dossier id breaks ties so cursors stay stable."""
         return sorted(
-            self.dossiers.values(), key=lambda r: (r.eerste_ziektedag, r.dossier_id), reverse=True
+            self.dossiers.values() if records is None else records,
+            key=lambda r: (r.eerste_ziektedag, r.dossier_id),
+            reverse=True,
         )
+
+    def candidates(self, actor: Actor) -> list[DossierRecord]:
+        """The dossiers on which `actor` could hold a relation, ordered: a superset of its
+        caseload that only leaves out dossiers where no relation fact names it."""
+        self.refresh()
+        keys = set(relatie_sleutels(actor))
+        ids: set[str] = set()
+        if actor.rol.value == "cmtd":  # through any delegation it ever got, active or not
+            for d in self.delegations.all():
+                if d["gedelegeerde_id"] != actor.persoon_id:
+                    continue
+                if d["dossiers"] is None:
+                    keys.add(("bedrijfsarts", d["bedrijfsarts_id"]))
+                else:
+                    ids.update(d["dossiers"])
+        for key in keys:
+            ids |= self.by_key.get(key, set())
+        return self.ordered(self.dossiers[i] for i in ids if i in self.dossiers)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from strawberry.schema.config import StrawberryConfig
 from gateway.context import Context
 from gateway.errors import error, forbidden, from_rejection, should_mask
 from gateway.inputs import command_input, to_fields
+from gateway.projections import DossierRecord
 from gateway.settings import GatewaySettings
 from gateway.types import Actor, Dossier, TimelineEntry
 from wvp.runtime import COMMANDS
@@ -104,15 +105,16 @@ class Query:
         ctx = info.context
         if not 0 <= first <= MAX_PAGE:
             raise error("BAD_REQUEST", f"first moet tussen 0 en {MAX_PAGE} liggen")
-        mine = await ctx.gateway.run(ctx.gateway.caseload, ctx.caller())
+
+        def wanted(r: DossierRecord) -> bool:
+            return (
+                status is CaseloadStatus.ALLE or r.is_open == (status is CaseloadStatus.OPEN)
+            ) and (werknemer_id is None or r.werknemer_id == werknemer_id)
+
+        mine = await ctx.gateway.run(ctx.gateway.caseload, ctx.caller(), wanted)
         for record, decision in mine:
             ctx.prime(record.dossier_id, decision)
-        chosen = [
-            r
-            for r, _ in mine
-            if (status is CaseloadStatus.ALLE or r.is_open == (status is CaseloadStatus.OPEN))
-            and (werknemer_id is None or r.werknemer_id == werknemer_id)
-        ]
+        chosen = [r for r, _ in mine]
         start = 0
         if after is not None:
             ids = [r.dossier_id for r in chosen]

@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 from events import Actor
 from gateway.access import NO_ACCESS, Decision, decide
 from gateway.projections import DossierIndex, DossierRecord, Entry, entry_of, timeline
+from poortwachter import Verplichting, feiten_uit_historie, kalender
+from services.shared import clock
 from services.shared.application import event_id
 from wvp.runtime import COMMANDS, Platform
 
@@ -37,6 +39,26 @@ class DossierView:
     @property
     def visible(self) -> list[Entry]:
         return [e for e in self.entries if self.decision.sees(e.service, e.type)]
+
+    def peildatum(self, gegeven: date | None = None) -> date:
+        """The day to judge the calendar on: given, else the valid-time cut, else the
+        recorded-time cut, else today."""
+        if gegeven is not None:
+            return gegeven
+        if self.as_of is not None:
+            return self.as_of
+        return self.known_at.date() if self.known_at else clock.today()
+
+    def kalender(self, peildatum: date) -> list[Verplichting]:
+        """The calendar from every fact in the time window; rows of a hidden kind left out.
+
+        Each row has a fixed classification, so a hidden row's absence reveals nothing.
+        """
+        if not any(e.type == "ZiekmeldingGeregistreerd" for e in self.entries):
+            return []  # a time cut before the ziekmelding: nothing is due yet
+        feiten = feiten_uit_historie((e.service, e.event) for e in self.entries)
+        zichtbaar = self.decision.classificaties
+        return [v for v in kalender(feiten, peildatum) if v.classificatie.value in zichtbaar]
 
 
 @dataclass
@@ -76,10 +98,17 @@ class Gateway:
         entries = timeline(self.platform, dossier_id, as_of, known_at)
         return DossierView(dossier_id, decision, as_of, known_at, entries)
 
-    def caseload(self, actor: Actor) -> list[tuple[DossierRecord, Decision]]:
-        """The caller's dossiers: each candidate kept when the read decision allows it."""
-        records = self.index.refresh().ordered()
-        decided = ((r, decide(self.platform, actor, r.dossier_id)) for r in records)
+    def caseload(
+        self, actor: Actor, wanted: Callable[[DossierRecord], bool] = lambda _: True
+    ) -> list[tuple[DossierRecord, Decision]]:
+        """The caller's dossiers that pass `wanted`, most recent first.
+
+        The index names the dossiers where a relation fact could tie the caller to it; only
+        those are put to the policy (and logged), so a caseload leaves no refusals in other
+        people's access logs. The policy's read decision still judges every one of them.
+        """
+        candidates = [r for r in self.index.candidates(actor) if wanted(r)]
+        decided = ((r, decide(self.platform, actor, r.dossier_id)) for r in candidates)
         return [(r, d) for r, d in decided if d.allowed]
 
     def execute(

@@ -17,10 +17,7 @@ from gateway.errors import forbidden
 from gateway.projections import Entry
 from gateway.projections import deelnemers as deelnemers_of
 from gateway.service import DossierView
-from poortwachter import feiten_uit_historie
-from poortwachter import kalender as bereken_kalender
 from poortwachter import signalen as kies_signalen
-from services.shared import clock
 
 strawberry.enum(Classificatie, description="Data classification of a fact.")
 
@@ -353,38 +350,19 @@ class Dossier:
             for d in deelnemers_of(self.view.visible)
         ]
 
-    def _peildatum(self, peildatum: date | None) -> date:
-        if peildatum is not None:
-            return peildatum
-        if self.view.as_of is not None:
-            return self.view.as_of
-        return self.view.known_at.date() if self.view.known_at else clock.today()
-
-    def _kalender(self, peildatum: date) -> list[Any]:
-        """The calendar from every fact in the time window; rows of a hidden kind left out.
-
-        Each row has a fixed classification, so a hidden row's absence reveals nothing.
-        """
-        if not any(e.type == "ZiekmeldingGeregistreerd" for e in self.view.entries):
-            return []  # a time cut before the ziekmelding: nothing is due yet
-        feiten = feiten_uit_historie((e.service, e.event) for e in self.view.entries)
-        zichtbaar = self.view.decision.classificaties
-        return [
-            v for v in bereken_kalender(feiten, peildatum) if v.classificatie.value in zichtbaar
-        ]
-
     @strawberry.field(description="Every obligation of the process table on `peildatum`.")
     def kalender(self, peildatum: date | None = None) -> list[Verplichting]:
-        return [Verplichting.of(v) for v in self._kalender(self._peildatum(peildatum))]
+        return [Verplichting.of(v) for v in self.view.kalender(self.view.peildatum(peildatum))]
 
     @strawberry.field(description="Overdue obligations and open ones due within `vooruitDagen`.")
     def signalen(
         self, peildatum: date | None = None, vooruit_dagen: int = 14
     ) -> list[Verplichting]:
-        op = self._peildatum(peildatum)
-        return [Verplichting.of(v) for v in kies_signalen(self._kalender(op), op, vooruit_dagen)]
+        op = self.view.peildatum(peildatum)
+        gekozen = kies_signalen(self.view.kalender(op), op, vooruit_dagen)
+        return [Verplichting.of(v) for v in gekozen]
 
-    @strawberry.field(description="Who was granted or refused access; for the employee only.")
+    @strawberry.field(description="Who was granted or refused access, if the policy allows.")
     async def toegangslog(
         self, info: strawberry.Info, alleen_toegestaan: bool = True
     ) -> list[Toegang] | None:

@@ -16,6 +16,12 @@ dossier := input.dossier
 # Law, not configuration: only these relations ever see medical data.
 medisch_bevoegd := {"werknemer", "bedrijfsarts", "cmtd"}
 
+# Law, not configuration: who may read the dossier's access log. The employee has the right to
+# know who looked at their data (AVG art. 15); the bedrijfsarts keeps the medical file and must
+# check who accessed it, the CMTDs working under its responsibility included. The log names
+# every party that asked, a psycholoog too, so no one without medical access ever reads it.
+toegangslog_bevoegd := {"werknemer", "bedrijfsarts"}
+
 alle_klassen := {"administratief", "functioneel", "medisch"}
 
 relaties contains "werknemer" if {
@@ -131,4 +137,9 @@ zicht contains regel if {
 	regel.classificatie == "medisch"
 	some relatie in relaties
 	relatie in medisch_bevoegd
+}
+
+toegangslog if {
+	some relatie in relaties
+	relatie in toegangslog_bevoegd
 }

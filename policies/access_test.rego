@@ -93,3 +93,31 @@ test_medisch_nooit_buiten_bevoegden if {
 		with data.rollenmatrix.zicht.werkgever.bedrijfsarts as ["medisch"]
 	not "medisch" in result.classificaties
 }
+
+test_toegangslog_voor_werknemer_en_bedrijfsarts if {
+	zicht(testdata.werknemer).toegangslog
+	zicht(testdata.bedrijfsarts).toegangslog
+}
+
+test_geen_toegangslog_voor_wie_geen_medische_inzage_heeft if {
+	every principal in [
+		testdata.werkgever, testdata.casemanager, testdata.arbeidsdeskundige, testdata.provider,
+		testdata.verzekeraar, testdata.wie("compliance", "c1", "acme"),
+	] {
+		zicht(principal).allowed
+		not zicht(principal).toegangslog
+	}
+	not met_dossier(testdata.uwv, {"melding_42_weken": true}).toegangslog
+}
+
+test_geen_toegangslog_voor_cmtd if {
+	# The CMTD acts under the bedrijfsarts, who checks its access; it does not check itself.
+	zicht(testdata.cmtd).allowed
+	not zicht(testdata.cmtd).toegangslog
+}
+
+test_geen_toegangslog_voor_vorige_bedrijfsarts if {
+	result := met_dossier(testdata.bedrijfsarts, {"bedrijfsarts": {"persoon_id": "ba2", "organisatie": "arbo"}})
+	not result.allowed
+	not result.toegangslog
+}

@@ -3,7 +3,8 @@
 # input.action.kind is "command" (input.action.command names it) or "read". The result says
 # whether it is allowed, why (Dutch, for people), and what of the dossier the principal may see:
 # `zicht` lists per dossier part (service) the visible classifications, and `alleen` narrows a
-# part to named facts. A read is allowed when there is anything to see.
+# part to named facts. A read is allowed when there is anything to see. `toegangslog` says
+# whether the principal may read the dossier's access log.
 package wvp.decision
 
 import data.wvp.access
@@ -51,10 +52,19 @@ default zicht := set()
 
 zicht := access.zicht if count(rolvermenging.verboden) == 0
 
+# Whether the principal may read who was granted or refused access to this dossier.
+default toegangslog := false
+
+toegangslog if {
+	count(zicht) > 0
+	access.toegangslog
+}
+
 result := {
 	"allowed": allowed,
 	"reasons": reasons,
 	"relaties": access.relaties,
 	"classificaties": {regel.classificatie | some regel in zicht},
 	"zicht": zicht,
+	"toegangslog": toegangslog,
 }

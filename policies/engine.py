@@ -68,6 +68,7 @@ class Decision:
     relaties: frozenset[str]
     classificaties: frozenset[str]
     zicht: frozenset[Zicht]
+    toegangslog: bool  # may read who was granted or refused access to the dossier
     policy_version: str
 
     @classmethod
@@ -85,6 +86,7 @@ class Decision:
                 )
                 for z in result["zicht"]
             ),
+            toegangslog=bool(result["toegangslog"]),
             policy_version=policy_version,
         )
 
@@ -113,6 +115,7 @@ class Decision:
                 (z.onderdeel, z.classificatie, sorted(z.alleen) if z.alleen else None)
                 for z in self.zicht
             ),
+            "toegangslog": self.toegangslog,
         }
 
 

@@ -88,11 +88,13 @@ def _input(principal: dict[str, str], action: dict[str, Any], with_dossier: bool
 
 
 def decide_matrix(engine: EmbeddedEngine) -> dict[str, Any]:
-    """{"commands": {command: {relation: bool}}, "zicht": {relation: {part: [classes]}}}."""
+    """{"commands": {command: {relation: bool}}, "zicht": {relation: {part: [classes]}},
+    "toegangslog": {relation: bool}}."""
     matrix = engine.evaluate("rollenmatrix")
     zonder = matrix["zonder_dossier"]
     commands: dict[str, dict[str, bool]] = {}
     zicht: dict[str, dict[str, list[str]]] = {}
+    toegangslog: dict[str, bool] = {}
     for relatie in matrix["relaties"]:
         rol, persoon, organisatie = HOUDERS[relatie]
         principal = {"rol": rol, "persoon_id": persoon, "organisatie": organisatie}
@@ -110,7 +112,13 @@ def decide_matrix(engine: EmbeddedEngine) -> dict[str, Any]:
                 label += " (alleen " + ", ".join(sorted(regel.alleen)) + ")"
             parts.setdefault(regel.onderdeel, []).append(label)
         zicht[relatie] = parts
-    return {"commands": commands, "zicht": zicht, "relaties": matrix["relaties"]}
+        toegangslog[relatie] = read.toegangslog
+    return {
+        "commands": commands,
+        "zicht": zicht,
+        "toegangslog": toegangslog,
+        "relaties": matrix["relaties"],
+    }
 
 
 def render(decided: dict[str, Any]) -> str:
@@ -124,12 +132,13 @@ def render(decided: dict[str, Any]) -> str:
     for command, by_relation in decided["commands"].items():
         cells = ["✓" if by_relation[r] else "" for r in relaties]
         lines.append(f"| `{command}` | " + " | ".join(cells) + " |")
-    lines += ["", "What each relation sees of a dossier, per part:", ""]
-    lines += ["| relation | part: classifications |", "|---|---|"]
+    lines += ["", "What each relation sees of a dossier, per part, and its access log:", ""]
+    lines += ["| relation | part: classifications | toegangslog |", "|---|---|---|"]
     for relatie in relaties:
         parts = decided["zicht"][relatie]
         text = "; ".join(f"{part}: {', '.join(k)}" for part, k in parts.items()) or "nothing"
-        lines.append(f"| {relatie} | {text} |")
+        log = "✓" if decided["toegangslog"][relatie] else ""
+        lines.append(f"| {relatie} | {text} | {log} |")
     return "\n".join(lines)
 
 

@@ -347,3 +347,8 @@ def feiten_uit_historie(history: Iterable[tuple[str, Any]]) -> DossierFeiten:
 def bekende_event_types() -> frozenset[str]:
     """Every event type `feiten_uit_historie` knows what to do with."""
     return frozenset(_STAP_VAN_EVENT) | _MET_BETEKENIS | GENEGEERD
+
+
+def stap_van_event(event_type: str) -> Stap | None:
+    """The step a fact of `event_type` counts as done, if any (evidence: who did a step)."""
+    return _STAP_VAN_EVENT.get(event_type)

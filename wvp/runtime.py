@@ -5,7 +5,7 @@ runner processes every reaction before a command returns, so reads right after a
 its consequences in every service.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -128,8 +128,15 @@ class Platform:
         With a frozen clock a command and the reactions to it share one timestamp; reactions
         (they have a cause) then come after the facts that caused them.
         """
-        facts = [(app.name, e) for app in self.services for e in app.history(dossier_id)]
-        return sorted(facts, key=lambda fact: (fact[1].timestamp, fact[1].causation_id is not None))
+        return in_recorded_order(
+            (app.name, e) for app in self.services for e in app.history(dossier_id)
+        )
+
+
+def in_recorded_order(facts: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """(service, event) pairs by recorded time, reactions after their causes (see `history`);
+    a stable sort, so pairs given service by service keep that order among equals."""
+    return sorted(facts, key=lambda fact: (fact[1].timestamp, fact[1].causation_id is not None))
 
 
 @contextmanager

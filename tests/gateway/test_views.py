@@ -33,7 +33,7 @@ EMPLOYER_SIDE = {
 # role -> visible classifications, readable documents, services whose facts may appear
 EXPECTED = {
     "werknemer": {"classes": {A, F, M}, "docs": set(DOCS), "log": True},
-    "bedrijfsarts": {"classes": {A, F, M}, "docs": set(DOCS)},
+    "bedrijfsarts": {"classes": {A, F, M}, "docs": set(DOCS), "log": True},
     "werkgever": EMPLOYER_SIDE,
     "casemanager": EMPLOYER_SIDE,
     "compliance": EMPLOYER_SIDE,

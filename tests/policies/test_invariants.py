@@ -39,6 +39,17 @@ def test_only_bedrijfsarts_cmtd_and_employee_see_medisch(enumerated):
     assert seen == MEDISCH_BEVOEGD  # each of them does see it somewhere
 
 
+def test_only_the_employee_and_its_bedrijfsarts_read_the_access_log(enumerated):
+    readers = set()
+    for _, input, decision in enumerated:
+        if decision.toegangslog:
+            # the log names every party that asked (a psycholoog too): health data itself
+            assert "medisch" in decision.classificaties, input
+            assert decision.relaties & {"werknemer", "bedrijfsarts"}, input
+            readers.add(input["principal"]["rol"])
+    assert readers == {"werknemer", "bedrijfsarts"}
+
+
 def test_only_the_assigned_bedrijfsarts_judges(enumerated):
     judged = 0
     for _, input, decision in enumerated:

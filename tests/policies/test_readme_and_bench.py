@@ -22,6 +22,9 @@ def test_the_matrix_marks_cells_from_decisions():
         r: r == "bedrijfsarts" for r in decided["relaties"]
     }
     assert decided["zicht"]["uwv"] == {"uwv_submission": ["administratief"]}
+    assert decided["toegangslog"] == {
+        r: r in ("werknemer", "bedrijfsarts") for r in decided["relaties"]
+    }
 
 
 def test_bench_reports_both_engines():
