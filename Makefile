@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The OPA engine's wheel asks for Python >= 3.14 in its metadata but runs on 3.11.
 OPA_BINDINGS := opa-golib-python-bindings==0.4.4
 
-.PHONY: install run demo test lint format docs clean
+.PHONY: install browser run demo test lint format docs clean
 
 install: $(STAMP)
 
@@ -28,7 +28,15 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# The web page tests drive Debian's headless Chromium. Installing it needs root and apt; without
+# them the browser tests skip, unless WVP_REQUIRE_BROWSER is set (as in CI), which fails them.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium not installed (needs root and apt-get): browser tests will skip"; fi; }
+
+test: lint browser
 	$(BIN)/pytest
 
 # Living documentation: run the features, then render them with their results.

@@ -111,7 +111,14 @@ class Query:
                 status is CaseloadStatus.ALLE or r.is_open == (status is CaseloadStatus.OPEN)
             ) and (werknemer_id is None or r.werknemer_id == werknemer_id)
 
-        mine = await ctx.gateway.run(ctx.gateway.caseload, ctx.caller(), wanted)
+        filtered_on = set()
+        if status is not CaseloadStatus.ALLE:
+            filtered_on.add(("werkgever", "HerstelmeldingGeregistreerd"))
+        if werknemer_id is not None:
+            filtered_on.add(("werkgever", "ZiekmeldingGeregistreerd"))
+        mine = await ctx.gateway.run(
+            ctx.gateway.caseload, ctx.caller(), wanted, frozenset(filtered_on)
+        )
         for record, decision in mine:
             ctx.prime(record.dossier_id, decision)
         chosen = [r for r, _ in mine]

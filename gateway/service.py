@@ -99,17 +99,27 @@ class Gateway:
         return DossierView(dossier_id, decision, as_of, known_at, entries)
 
     def caseload(
-        self, actor: Actor, wanted: Callable[[DossierRecord], bool] = lambda _: True
+        self,
+        actor: Actor,
+        wanted: Callable[[DossierRecord], bool] = lambda _: True,
+        filtered_on: frozenset[tuple[str, str]] = frozenset(),
     ) -> list[tuple[DossierRecord, Decision]]:
         """The caller's dossiers that pass `wanted`, most recent first.
 
         The index names the dossiers where a relation fact could tie the caller to it; only
         those are put to the policy (and logged), so a caseload leaves no refusals in other
         people's access logs. The policy's read decision still judges every one of them.
+        `filtered_on` names the (service, fact type) pairs `wanted` looks at: a dossier whose
+        decision hides one of them is left out whatever its value, or the filter would reveal
+        what the caller may not see (UWV filtering on open/hersteld, say).
         """
         candidates = [r for r in self.index.candidates(actor) if wanted(r)]
         decided = ((r, decide(self.platform, actor, r.dossier_id)) for r in candidates)
-        return [(r, d) for r, d in decided if d.allowed]
+        return [
+            (r, d)
+            for r, d in decided
+            if d.allowed and all(d.sees(service, fact) for service, fact in filtered_on)
+        ]
 
     def execute(
         self, actor: Actor, command: str, dossier_id: str | None, fields: dict[str, Any]

@@ -154,3 +154,20 @@ def test_a_caseload_query_leaves_no_trace_in_other_employers_dossiers(server, re
     assert "errors" not in log, log
     # only the employee's own reading: acme's caseload query never asked about this dossier
     assert {t["organisatie"] for t in log["data"]["dossier"]["toegangslog"]} == {"elders"}
+
+
+def test_a_filter_on_what_the_caller_may_not_see_reveals_nothing(gateway):
+    """UWV may not see whether an employee recovered; filtering on it must not tell."""
+    uwv = Actor(rol=Rol.UWV, persoon_id="uwv-beoordelaar", organisatie="uwv")
+    alles = gateway.caseload(uwv)
+    assert alles, "the simulated population has dossiers UWV knows through the 42-weken melding"
+    verloop = frozenset({("werkgever", "HerstelmeldingGeregistreerd")})
+    for status in (True, False):
+        gefilterd = gateway.caseload(uwv, lambda r, s=status: r.is_open == s, verloop)
+        assert gefilterd == []
+    # The same filter still works for a party that does see the verloop.
+    hr = Actor(rol=Rol.WERKGEVER, persoon_id="hr", organisatie="t-wg-b")
+    eigen = {r.dossier_id for r, _ in gateway.caseload(hr)}
+    open_ = {r.dossier_id for r, _ in gateway.caseload(hr, lambda r: r.is_open, verloop)}
+    hersteld = {r.dossier_id for r, _ in gateway.caseload(hr, lambda r: not r.is_open, verloop)}
+    assert open_ and open_ | hersteld == eigen and not open_ & hersteld
