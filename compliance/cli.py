@@ -1,0 +1,227 @@
+"""Typer command functions for `wvp replay`, `wvp verify`, `wvp audit export`, `wvp rebuild` and
+`wvp bench replay`. `wvp.cli` registers them; each opens the configured store (WVP_DATA_DIR or
+WVP_DATABASE_URL) through `wvp.runtime.running`.
+
+User errors surface as exceptions with a Dutch one-line message, for the registering CLI to print;
+a broken hash chain ends `verify` with exit code 1.
+"""
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from compliance.bench import bench_replay
+from compliance.bundle import FORMATS, export
+from compliance.rebuild import rebuild
+from compliance.replay import Replay, replay, replay_dict
+from compliance.verify import load_anchor, verify
+from events import Actor, Rol
+from wvp.runtime import running
+
+console = Console()
+
+Dossier = Annotated[str, typer.Argument(help="Dossier-id")]
+AlsRol = Annotated[str, typer.Option("--as", help="Rol waarmee je kijkt, bv. compliance")]
+Persoon = Annotated[str, typer.Option("--subject", help="Jouw persoon-id")]
+Organisatie = Annotated[str, typer.Option("--org", help="Jouw organisatie")]
+Json = Annotated[bool, typer.Option("--json", help="JSON in plaats van tabellen")]
+
+
+def _actor(rol: str, persoon: str, organisatie: str) -> Actor:
+    try:
+        return Actor(rol=Rol(rol), persoon_id=persoon, organisatie=organisatie)
+    except ValueError:
+        rollen = ", ".join(r.value for r in Rol if r is not Rol.SYSTEEM)
+        raise ValueError(f"--as: onbekende rol {rol!r}; kies uit {rollen}") from None
+
+
+def _datum(waarde: str | None) -> date | None:
+    if waarde is None:
+        return None
+    try:
+        return date.fromisoformat(waarde)
+    except ValueError:
+        raise ValueError(f"--as-of: {waarde!r} is geen datum (JJJJ-MM-DD)") from None
+
+
+def _moment(waarde: str | None) -> datetime | None:
+    """An ISO moment; without a timezone it is read as UTC, the timezone of recorded time."""
+    if waarde is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(waarde)
+    except ValueError:
+        raise ValueError(f"--known-at: {waarde!r} is geen tijdstip (JJJJ-MM-DDTUU:MM)") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _samenvatting(data: dict[str, Any], breedte: int = 70) -> str:
+    tekst = ", ".join(f"{k}={v}" for k, v in data.items() if v not in (None, False, [], ""))
+    return tekst if len(tekst) <= breedte else tekst[: breedte - 1] + "…"
+
+
+def print_replay(r: Replay) -> None:
+    from wvp.cli import STATUS_STIJL  # the same colours as `wvp show`; wvp.cli imports this module
+
+    cut = []
+    if r.view.as_of:
+        cut.append(f"geldig op {r.view.as_of}")
+    if r.view.known_at:
+        cut.append(f"bekend op {r.view.known_at:%Y-%m-%d %H:%M} UTC")
+    s = r.stand
+    titel = f"Dossier {r.view.dossier_id} als {r.actor.rol.value} ({', '.join(cut) or 'nu'})"
+    tijdlijn = Table(title=titel, title_justify="left")
+    for kolom in ("geregistreerd", "geldig op", "dienst", "feit", "klasse", "rol", "inhoud"):
+        tijdlijn.add_column(kolom, overflow="fold")
+    for e in r.visible:
+        tijdlijn.add_row(
+            f"{e.recorded_at:%Y-%m-%d %H:%M}",
+            str(e.geldig_op),
+            e.service,
+            e.type,
+            e.classificatie,
+            e.actor["rol"],
+            _samenvatting(e.data),
+        )
+    console.print(tijdlijn)
+    console.print(
+        f"Stand: {s.status}; eerste ziektedag {s.eerste_ziektedag or '-'}; hersteld op "
+        f"{s.hersteld_op or '-'}; verzuimpercentage {s.verzuimpercentage or '-'}; plan van "
+        f"aanpak {s.plan_van_aanpak_op or '-'} ({s.bijstellingen} bijstelling(en))."
+    )
+    kalender = Table(title=f"Poortwachterkalender per {r.peildatum}", title_justify="left")
+    for kolom in ("stap", "omschrijving", "uiterlijk", "status", "gedaan op", "uitvoerder"):
+        kalender.add_column(kolom, overflow="fold")
+    for v in r.kalender:
+        stijl = STATUS_STIJL.get(v.status.value)
+        kalender.add_row(
+            v.code,
+            v.omschrijving,
+            str(v.uiterlijk or "-"),
+            f"[{stijl}]{v.status.value}[/]" if stijl else v.status.value,
+            str(v.gedaan_op or "-"),
+            v.uitvoerder.value,
+        )
+    console.print(kalender)
+
+
+def replay_command(
+    dossier: Dossier,
+    as_role: AlsRol,
+    subject: Persoon,
+    org: Organisatie,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Geldige tijd: wat gold op JJJJ-MM-DD")
+    ] = None,
+    known_at: Annotated[
+        str | None,
+        typer.Option("--known-at", help="Registratietijd: wat bekend was op dit tijdstip (ISO)"),
+    ] = None,
+    json_out: Json = False,
+) -> None:
+    """Speel een dossier af zoals het gold (--as-of) en zoals het bekend was (--known-at)."""
+    actor = _actor(as_role, subject, org)
+    with running() as platform:
+        r = replay(platform, dossier, actor, _datum(as_of), _moment(known_at))
+    if json_out:
+        console.print_json(json.dumps(replay_dict(r)))
+    else:
+        print_replay(r)
+
+
+def verify_command(
+    dossier: Annotated[str | None, typer.Argument(help="Alleen dit dossier")] = None,
+    anchor: Annotated[
+        Path | None,
+        typer.Option(help="Ketenkoppen uit een eerder rapport of bewijsdossier (JSON)"),
+    ] = None,
+    expect_digest: Annotated[
+        str | None, typer.Option(help="De digest moet precies deze zijn: niets veranderd")
+    ] = None,
+    json_out: Json = False,
+) -> None:
+    """Controleer de hashketens in alle opslagen; exitcode 1 bij een breuk."""
+    with running() as platform:
+        report = verify(platform, dossier, load_anchor(anchor) if anchor else None)
+    if json_out:
+        console.print_json(json.dumps(report.to_dict()))
+    else:
+        scope = f"dossier {dossier}" if dossier else "alle opslagen"
+        console.print(
+            f"{scope}: {report.aggregates} ketens, {report.events} feiten; digest {report.digest}"
+        )
+        for breach in report.breaches:
+            console.print(f"[red]breuk:[/] {breach}", highlight=False)
+        if report.ok:
+            console.print("[green]alle ketens intact[/]")
+    digest_wrong = expect_digest is not None and expect_digest != report.digest
+    if digest_wrong:
+        console.print(f"[red]digest wijkt af:[/] verwacht {expect_digest}")
+    if not report.ok or digest_wrong:
+        raise typer.Exit(1)
+
+
+def audit_export_command(
+    dossier: Dossier,
+    as_role: AlsRol,
+    subject: Persoon,
+    org: Organisatie,
+    out: Annotated[Path, typer.Option("--out", help="Uitvoerbestand")],
+    fmt: Annotated[str, typer.Option("--format", help="pdf, html of json")] = "pdf",
+) -> None:
+    """Schrijf het bewijsdossier voor UWV: kalender, documenten, toegangslog en hashketen."""
+    if fmt not in FORMATS:
+        raise ValueError(f"--format: kies uit {', '.join(FORMATS)}")
+    actor = _actor(as_role, subject, org)
+    with running() as platform:
+        b = export(platform, dossier, actor, fmt, out)
+    keten = "intact" if b["ketting"]["ok"] else "GEBROKEN"
+    console.print(f"Bewijsdossier geschreven naar {out} (hashketen {keten}).")
+
+
+def rebuild_command() -> None:
+    """Bouw alle leesprojecties opnieuw op uit de opslagen en vergelijk ze met de huidige."""
+    from wvp.cli import _voortgangsbalk  # here, not at the top: wvp.cli imports this module
+
+    with running() as platform, _voortgangsbalk() as balk:
+        taak = balk.add_task("herbouwen", total=None)
+        report = rebuild(platform, lambda n, total: balk.update(taak, completed=n, total=total))
+    console.print(
+        f"{report.events} feiten, {report.dossiers} dossiers in {report.seconds:.2f} s "
+        f"({report.events_per_second:,.0f} feiten/s)."
+    )
+    for verschil in report.differences:
+        console.print(f"[red]verschil:[/] {verschil}", highlight=False)
+    if not report.equal:
+        raise typer.Exit(1)
+    console.print("[green]herbouwd gelijk aan de huidige projecties[/]")
+
+
+def bench_replay_command(
+    events: Annotated[int, typer.Option(min=1, help="Feiten in het afgespeelde dossier")] = 200,
+    repetitions: Annotated[int, typer.Option(min=1, max=1000, help="Herhalingen")] = 50,
+    employees: Annotated[int, typer.Option(min=1, help="Werknemers in de populatie")] = 100,
+    days: Annotated[int, typer.Option(min=1, help="Gesimuleerde dagen")] = 365,
+    json_out: Json = False,
+) -> None:
+    """Meet replay van één dossier (mediaan, p99) en herbouw naast de ruwe leessnelheid."""
+    result = bench_replay(events, repetitions, employees, days, progress=console.print)
+    if json_out:
+        console.print_json(json.dumps(result))
+        return
+    tabel = Table(title=f"Replay en herbouw ({result['store']})")
+    tabel.add_column("meting")
+    tabel.add_column("waarde", justify="right")
+    tabel.add_row(f"replay, dossier van {result['dossier_events']} feiten", "")
+    tabel.add_row("  mediaan", f"{result['replay_median_ms']:.1f} ms")
+    tabel.add_row(f"  p99 over {result['repetitions']}", f"{result['replay_p99_ms']:.1f} ms")
+    tabel.add_row(f"herbouw, {result['store_events']} feiten", "")
+    tabel.add_row("  herbouw", f"{result['rebuild_events_per_second']:,.0f} feiten/s")
+    tabel.add_row("  ruw lezen", f"{result['raw_read_events_per_second']:,.0f} feiten/s")
+    tabel.add_row("  herbouw gelijk", "ja" if result["rebuild_equal"] else "NEE")
+    console.print(tabel)

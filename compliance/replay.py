@@ -1,0 +1,155 @@
+"""Replay: one dossier as one party may read it, cut by valid time and by recorded time.
+
+`as_of` keeps the facts whose valid date (`geldig_op`) is on or before it: what was true then, as
+far as the platform knows now. `known_at` keeps the facts recorded at or before it: what the
+platform knew then. Both together answer "what did we know at T about day D". The cut, the read
+decision and the calendar are the gateway's (`gateway.projections.timeline`, `gateway.access`,
+`DossierView.kalender`), so a replay and a GraphQL query with the same arguments agree.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from events import Actor
+from gateway.access import decide
+from gateway.projections import Entry, timeline
+from gateway.service import DossierView
+from poortwachter import Verplichting, feiten_uit_historie
+from wvp.runtime import Platform
+
+# Facts that set the absence percentage; the latest by valid date (then recorded time) holds.
+_PERCENTAGE = ("ZiekmeldingGeregistreerd", "ZiekmeldingSamengeteld", "VerzuimpercentageGewijzigd")
+
+
+class ReplayRefused(PermissionError):
+    """The party may not read the dossier, or it does not exist (the two look the same)."""
+
+
+@dataclass(frozen=True)
+class Stand:
+    """The dossier's state within the cut, from the visible facts only (None: not visible)."""
+
+    eerste_ziektedag: date | None
+    hersteld_op: date | None
+    verzuimpercentage: int | None
+    plan_van_aanpak_op: date | None
+    bijstellingen: int
+
+    @property
+    def status(self) -> str:
+        if self.eerste_ziektedag is None:
+            return "onbekend"
+        return "open" if self.hersteld_op is None else "hersteld"
+
+
+@dataclass(frozen=True)
+class Replay:
+    view: DossierView
+    actor: Actor
+    peildatum: date
+    kalender: list[Verplichting]
+    stand: Stand
+
+    @property
+    def visible(self) -> list[Entry]:
+        return self.view.visible
+
+
+def stand_van(visible: list[Entry]) -> Stand:
+    gezien = {e.type for e in visible}
+    hersteld_op = eerste = None
+    if "ZiekmeldingGeregistreerd" in gezien:
+        feiten = feiten_uit_historie((e.service, e.event) for e in visible)
+        eerste, hersteld_op = feiten.eerste_ziektedag, feiten.hersteld_op
+    percentages = sorted(
+        (e for e in visible if e.type in _PERCENTAGE), key=lambda e: (e.geldig_op, e.recorded_at)
+    )
+    plannen = [e.geldig_op for e in visible if e.type == "PlanVanAanpakVastgesteld"]
+    return Stand(
+        eerste_ziektedag=eerste,
+        hersteld_op=hersteld_op,
+        verzuimpercentage=percentages[-1].data["verzuimpercentage"] if percentages else None,
+        plan_van_aanpak_op=max(plannen, default=None),
+        bijstellingen=sum(e.type == "PlanVanAanpakBijgesteld" for e in visible),
+    )
+
+
+def replay(
+    platform: Platform,
+    dossier_id: str,
+    actor: Actor,
+    as_of: date | None = None,
+    known_at: datetime | None = None,
+    peildatum: date | None = None,
+) -> Replay:
+    """The dossier as `actor` may read it, cut at `as_of` (valid) and `known_at` (recorded).
+
+    The calendar is judged on `peildatum`, by default the valid-time cut, else the day of the
+    recorded-time cut, else today. The read decision is taken once and logged, so replays show up
+    in the dossier's access log like any other read.
+    """
+    if known_at is not None and known_at.tzinfo is None:
+        raise ValueError("known_at needs a timezone (recorded time is stored in UTC)")
+    decision = decide(platform, actor, dossier_id)
+    if not decision.allowed:
+        raise ReplayRefused(
+            f"{actor.rol.value} {actor.persoon_id} heeft geen inzage in dossier {dossier_id}"
+        )
+    entries = timeline(platform, dossier_id, as_of, known_at)
+    view = DossierView(dossier_id, decision, as_of, known_at, entries)
+    op = view.peildatum(peildatum)
+    return Replay(view, actor, op, view.kalender(op), stand_van(view.visible))
+
+
+def entry_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "type": entry.type,
+        "service": entry.service,
+        "classificatie": entry.classificatie,
+        "geldig_op": entry.geldig_op.isoformat(),
+        "geregistreerd": entry.recorded_at.isoformat(),
+        "actor": entry.actor,
+        "data": entry.data,
+        "hash": entry.hash,
+    }
+
+
+def verplichting_dict(v: Verplichting) -> dict[str, Any]:
+    return {
+        "code": v.code,
+        "omschrijving": v.omschrijving,
+        "wettelijk": v.wettelijk,
+        "uiterlijk": v.uiterlijk.isoformat() if v.uiterlijk else None,
+        "status": v.status.value,
+        "gedaan_op": v.gedaan_op.isoformat() if v.gedaan_op else None,
+        "uitvoerder": v.uitvoerder.value,
+        "beoordelaar": v.beoordelaar.value if v.beoordelaar else None,
+        "classificatie": v.classificatie.value,
+    }
+
+
+def replay_dict(r: Replay) -> dict[str, Any]:
+    """The replay as JSON-ready data: what `wvp replay --json` prints."""
+    s = r.stand
+    return {
+        "dossier_id": r.view.dossier_id,
+        "als": {"rol": r.actor.rol.value, "persoon_id": r.actor.persoon_id},
+        "as_of": r.view.as_of.isoformat() if r.view.as_of else None,
+        "known_at": r.view.known_at.isoformat() if r.view.known_at else None,
+        "peildatum": r.peildatum.isoformat(),
+        "classificaties": sorted(r.view.decision.classificaties),
+        "stand": {
+            "status": s.status,
+            "eerste_ziektedag": s.eerste_ziektedag.isoformat() if s.eerste_ziektedag else None,
+            "hersteld_op": s.hersteld_op.isoformat() if s.hersteld_op else None,
+            "verzuimpercentage": s.verzuimpercentage,
+            "plan_van_aanpak_op": s.plan_van_aanpak_op.isoformat()
+            if s.plan_van_aanpak_op
+            else None,
+            "bijstellingen": s.bijstellingen,
+        },
+        "tijdlijn": [entry_dict(e) for e in r.visible],
+        "kalender": [verplichting_dict(v) for v in r.kalender],
+    }

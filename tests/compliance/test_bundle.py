@@ -1,0 +1,95 @@
+"""The evidence bundle in its three formats; the PDF is read back with pypdf."""
+
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from compliance.bundle import bundle, export
+from compliance.verify import load_anchor, verify
+from tests.compliance.conftest import CANARY, ROLES, dag
+
+
+def _pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def compliance_bundle(scenario):
+    return bundle(scenario.platform, scenario.dossier_id, ROLES["compliance"], peildatum=dag(120))
+
+
+def test_calendar_says_what_was_done_when_by_whom_on_which_advice(compliance_bundle):
+    rows = {v["code"]: v for v in compliance_bundle["kalender"]}
+    plan = rows["plan_van_aanpak"]
+    assert (plan["uiterlijk"], plan["gedaan_op"], plan["status"]) == (
+        str(dag(55)),
+        str(dag(52)),
+        "op_tijd",
+    )
+    assert plan["gedaan_door"] == ["casemanager cm-1 (acme)"]
+    assert plan["advies"] == [
+        f"ProbleemanalyseOpgeleverd van {dag(10)} door bedrijfsarts ba-1 (arbodienst)"
+    ]
+    # The employer's system copy of the probleemanalyse does not hide who wrote it.
+    assert rows["probleemanalyse"]["gedaan_door"] == ["bedrijfsarts ba-1 (arbodienst)"]
+    assert rows["herstelmelding"]["gedaan_op"] == str(dag(100))
+    assert compliance_bundle["stand"]["hersteld_op"] == str(dag(100))
+    docs = compliance_bundle["documenten"]
+    assert [d["type"] for d in docs["probleemanalyse (functioneel deel)"]] == [
+        "ProbleemanalyseOntvangen"
+    ]
+    assert len(docs["bijstelling plan van aanpak"]) == 1
+    assert "probleemanalyse (medisch deel)" not in docs
+    assert compliance_bundle["riv"]["aanwezig"] == ["plan_van_aanpak", "probleemanalyse"]
+    assert compliance_bundle["ketting"]["ok"]
+    # The policy lets only the werknemer (and the bedrijfsarts) read who looked.
+    assert compliance_bundle["toegangslog"] is None
+
+
+def test_werknemer_bundle_has_the_access_log(scenario, compliance_bundle):
+    b = bundle(scenario.platform, scenario.dossier_id, ROLES["werknemer"], peildatum=dag(120))
+    wie = {t["wie"] for t in b["toegangslog"]}
+    assert "compliance co-1 (acme)" in wie  # the compliance export was a logged read
+    assert "werknemer wn-1 (acme)" in wie
+
+
+@pytest.mark.parametrize(("role", "medical"), [("compliance", False), ("bedrijfsarts", True)])
+def test_pdf_holds_the_facts_and_medical_content_only_for_the_bedrijfsarts(
+    scenario, tmp_path, role, medical
+):
+    out = tmp_path / f"{role}.pdf"
+    b = export(scenario.platform, scenario.dossier_id, ROLES[role], "pdf", out, dag(120))
+    assert out.read_bytes().startswith(b"%PDF")
+    text = _pdf_text(out)
+    for fact in (
+        f"Bewijsdossier {scenario.dossier_id}",
+        "Poortwachterkalender per 2026-05-05",
+        "Plan van aanpak met SMART-afspraken",
+        "PlanVanAanpakBijgesteld",
+        "HerstelmeldingGeregistreerd",
+        "casemanager cm-1 (acme)",
+        "Intact",
+        b["ketting"]["digest"],
+    ):
+        assert fact in text, fact
+    assert (CANARY in text) is medical
+
+
+@pytest.mark.parametrize(("role", "medical"), [("compliance", False), ("bedrijfsarts", True)])
+def test_html_and_json(scenario, tmp_path, role, medical):
+    for fmt in ("html", "json"):
+        out = tmp_path / f"{role}.{fmt}"
+        export(scenario.platform, scenario.dossier_id, ROLES[role], fmt, out, dag(120))
+        text = out.read_text()
+        assert scenario.dossier_id in text
+        assert (CANARY in text) is medical
+    saved = json.loads((tmp_path / f"{role}.json").read_text())
+    assert saved["ketting"]["heads"]
+    # The bundle anchors the chain heads: a later verify checks them.
+    assert verify(scenario.platform, scenario.dossier_id, load_anchor(tmp_path / f"{role}.json")).ok
+
+
+def test_unknown_format_is_refused(scenario, tmp_path):
+    with pytest.raises(ValueError, match="formaat"):
+        export(scenario.platform, scenario.dossier_id, ROLES["compliance"], "docx", tmp_path / "x")
