@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/wvp run-demo
+	$(BIN)/wvp serve --demo
 
 demo: install
 	$(BIN)/wvp demo

@@ -66,7 +66,7 @@ def _samenvatting(data: dict[str, Any], breedte: int = 70) -> str:
 
 
 def print_replay(r: Replay) -> None:
-    from wvp.cli import STATUS_STIJL  # the same colours as `wvp show`; wvp.cli imports this module
+    from wvp.cli import STATUS_STIJL  # the CLI's colours; wvp.cli imports this module
 
     cut = []
     if r.view.as_of:

@@ -11,7 +11,7 @@ import uvicorn
 from gateway.app import create_app
 from gateway.auth import TOKEN_ROLES, mint_token
 from gateway.settings import GatewaySettings
-from wvp.demo import load_demo
+from wvp.demo import DEMO_WERKGEVER, load_demo
 from wvp.runtime import running
 
 
@@ -26,8 +26,12 @@ def serve(
         if demo:
             load_demo(platform)  # a no-op when the data dir already holds the demo
         app = create_app(platform, settings)
-        where = f"http://{host}:{port}/graphql"
-        typer.echo(f"GraphQL on {where}" + (" (GraphiQL on)" if settings.graphiql else ""))
+        where = f"http://{host}:{port}"
+        typer.echo(f"GraphQL on {where}/graphql" + (" (GraphiQL on)" if settings.graphiql else ""))
+        typer.echo(f"Web page on {where}/app/ (paste a token from `wvp token`)")
+        if demo:
+            hint = f"wvp token --role werkgever --subject hr --org {DEMO_WERKGEVER}"
+            typer.echo(f"Demo employer token: {hint}")
         uvicorn.run(app, host=host, port=port, log_level="warning", ws="websockets-sansio")
 
 

@@ -6,6 +6,7 @@ Only identifiers reach the policy: command fields are cut down to the few ids th
 so no health data travels to an OPA server.
 """
 
+import copy
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,7 +30,12 @@ POLICY_FIELDS = (
 
 def dossier_facts(dossier_id: str, history: Iterable[tuple[str, Any]]) -> dict[str, Any] | None:
     """Who is tied to the dossier, from its history; None when nothing is recorded on it."""
-    facts: dict[str, Any] = {
+    facts = _no_facts(dossier_id)
+    return facts if _fold(facts, history) else None
+
+
+def _no_facts(dossier_id: str) -> dict[str, Any]:
+    return {
         "id": dossier_id,
         "werknemer_id": None,
         "werkgever_id": None,
@@ -44,6 +50,14 @@ def dossier_facts(dossier_id: str, history: Iterable[tuple[str, Any]]) -> dict[s
         "melding_42_weken": False,
         "cmtd_actoren": [],
     }
+
+
+def _fold(facts: dict[str, Any], history: Iterable[tuple[str, Any]]) -> bool:
+    """Add the relation facts in `history` to `facts`; whether there was any event at all.
+
+    Every fact a later one replaces (casemanager, bedrijfsarts) is recorded by one service, so
+    folding each service's events in its own order gives the same result as the merged history.
+    """
     seen = False
     for _service, event in history:
         seen = True
@@ -69,7 +83,31 @@ def dossier_facts(dossier_id: str, history: Iterable[tuple[str, Any]]) -> dict[s
             facts["melding_42_weken"] = True
         if event.actor.get("rol") == "cmtd":
             _add(facts["cmtd_actoren"], event.actor["persoon_id"])
-    return facts if seen else None
+    return seen
+
+
+class DossierFacts:
+    """The relation facts of each dossier, kept up to date incrementally.
+
+    A decision is taken for every command and read, so re-reading (and decrypting) a dossier's
+    whole history each time would grow with the dossier; instead each service's part is read from
+    the last version seen. Stored events are append-only, so this is exact, also when other
+    processes write to the same stores.
+    """
+
+    def __init__(self, platform: Any):
+        self.platform = platform
+        self._known: dict[str, tuple[dict[str, int], dict[str, Any], bool]] = {}
+
+    def get(self, dossier_id: str) -> dict[str, Any] | None:
+        versions, facts, seen = self._known.get(dossier_id) or ({}, _no_facts(dossier_id), False)
+        for app in self.platform.services:
+            new = list(app.events.get(app.dossier_key(dossier_id), gt=versions.get(app.name)))
+            if new:
+                versions[app.name] = new[-1].originator_version
+                seen = _fold(facts, ((app.name, e) for e in new)) or seen
+        self._known[dossier_id] = (versions, facts, seen)
+        return copy.deepcopy(facts) if seen else None
 
 
 def _add(items: list, item: Any) -> None:
@@ -153,13 +191,11 @@ class ContextBuilder:
     """Builds policy inputs against a running Platform."""
 
     def __init__(self, platform: Any):
-        self.platform = platform
         self.delegations = Delegations(platform)
+        self.facts = DossierFacts(platform)
 
     def dossier(self, dossier_id: str | None) -> dict[str, Any] | None:
-        if not dossier_id:
-            return None
-        return dossier_facts(dossier_id, self.platform.history(dossier_id))
+        return self.facts.get(dossier_id) if dossier_id else None
 
     def for_command(
         self, principal: Actor, command: str, dossier_id: str | None, fields: dict[str, Any]

@@ -1,0 +1,26 @@
+"""The incrementally kept relation facts equal a fold over the whole history, at every point."""
+
+from datetime import date
+
+from policies.context import DossierFacts, dossier_facts
+from wvp.runtime import running
+from wvp.scenario import canonical_case, plan_stappen, voer_uit
+
+
+def test_incremental_facts_equal_the_full_history_after_every_step(tmp_path):
+    with running({"WVP_DATA_DIR": str(tmp_path), "WVP_DATABASE_URL": ""}) as platform:
+        casus = canonical_case(date(2025, 1, 6))
+        facts = DossierFacts(platform)
+        compared = 0
+        for gepland in plan_stappen(casus).stappen:
+            voer_uit(platform, gepland)
+            if casus.dossier_id is None:
+                continue  # the catalogue entry before the ziekmelding
+            assert facts.get(casus.dossier_id) == dossier_facts(
+                casus.dossier_id, platform.history(casus.dossier_id)
+            )
+            compared += 1
+        assert compared > 50
+        final = facts.get(casus.dossier_id)
+        assert final["bedrijfsarts"] and final["casemanager"] and final["melding_42_weken"]
+        assert facts.get("geen-dossier") is None

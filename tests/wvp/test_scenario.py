@@ -1,0 +1,153 @@
+"""The process walker: the canonical 104-week dossier, and late or missed steps."""
+
+from datetime import date, timedelta
+
+from poortwachter.feiten import feiten_uit_historie
+from poortwachter.kalender import kalender
+from wvp.scenario import Casus, StapPlan, betrokkenen, canonical_case, plan_stappen, walk
+
+VERWACHT = {
+    "werkgever": {
+        "ZiekmeldingGeregistreerd",
+        "ZiekmeldingSamengeteld",
+        "HerstelmeldingGeregistreerd",
+        "CasemanagerAangesteld",
+        "BedrijfsartsToegewezen",
+        "ArbeidsdeskundigeToegewezen",
+        "VerzekeraarGeinformeerd",
+        "TriageUitkomstOntvangen",
+        "ProbleemanalyseOntvangen",
+        "GesprekGevoerd",
+        "PlanVanAanpakVastgesteld",
+        "PlanVanAanpakBijgesteld",
+        "VoortgangVastgelegd",
+        "VerzuimpercentageGewijzigd",
+        "DeskundigenoordeelAangevraagd",
+        "EerstejaarsevaluatieVastgelegd",
+        "Spoor2Gestart",
+        "EindevaluatieVastgelegd",
+        "ZienswijzeWerknemerVastgelegd",
+    },
+    "bedrijfsarts": {
+        "DossierGeopend",
+        "ScreeningUitgevoerd",
+        "TriageInformatieVastgelegd",
+        "TriageOordeelGegeven",
+        "OordeelGerapporteerd",
+        "ToestemmingGegeven",
+        "MedischeInformatieOpgevraagd",
+        "WerknemerOpgeroepen",
+        "ConsultGehouden",
+        "ProbleemanalyseOpgeleverd",
+        "MedischeProbleemanalyseVastgelegd",
+        "VerwezenNaarProvider",
+        "BelastbaarheidVastgesteld",
+        "HerstelprognoseAfgegeven",
+        "ActueelOordeelGegeven",
+        "MedischDeelRivOverhandigd",
+    },
+    "arbeidsdeskundige": {
+        "DossierGeopend",
+        "BelastbaarheidOntvangen",
+        "OpdrachtOntvangen",
+        "AdviesgesprekGehouden",
+        "ArbeidsdeskundigRapportOpgeleverd",
+    },
+    "providerboog": {
+        "DossierGeopend",
+        "VerwijzingOntvangen",
+        "VerwijzingGeaccepteerd",
+        "InterventieGestart",
+        "VoortgangsrapportageIngediend",
+        "InterventieAfgerond",
+        "FactuurIngediend",
+        "FactuurspecificatieVastgelegd",
+    },
+    "uwv_submission": {
+        "DossierGeopend",
+        "RivOnderdeelOntvangen",
+        "Melding42WekenIngediend",
+        "DeskundigenoordeelUitkomst",
+        "WiaAanvraagformulierOntvangen",
+        "RivSamengesteld",
+        "WiaAanvraagIngediend",
+        "OntvangstbevestigingUwv",
+        "RivToetsUitkomst",
+        "WiaBesluitOntvangen",
+    },
+}
+
+
+def test_canonical_case_records_every_step_of_the_process(platform):
+    casus = canonical_case()
+    planning = walk(platform, casus)
+    historie = platform.history(casus.dossier_id)
+
+    gezien: dict[str, set[str]] = {}
+    for dienst, event in historie:
+        gezien.setdefault(dienst, set()).add(type(event).__name__)
+    for dienst, types in VERWACHT.items():
+        assert types <= gezien.get(dienst, set()), (dienst, types - gezien.get(dienst, set()))
+    assert planning.gemist == [] and planning.te_laat == []
+
+    # Recorded time follows valid time; the herstel was recorded five days after it took effect.
+    for _, event in historie:
+        assert event.timestamp.date() >= event.geldig_op
+    herstel = next(e for _, e in historie if type(e).__name__ == "HerstelmeldingGeregistreerd")
+    assert herstel.timestamp.date() - herstel.geldig_op == timedelta(days=5)
+
+    # The acting bedrijfsarts is the assigned one; HR acts for its own employer.
+    b = casus.betrokkenen
+    for _, event in historie:
+        if event.actor["rol"] == "bedrijfsarts":
+            assert event.actor["persoon_id"] == b.bedrijfsarts.persoon_id
+        if event.actor["rol"] == "werkgever":
+            assert event.actor["organisatie"] == b.werkgever_id
+
+    # Every deadline of the poortwachter calendar was met.
+    einde = max(e.geldig_op for _, e in historie)
+    statussen = {v.code: v.status.value for v in kalender(feiten_uit_historie(historie), einde)}
+    assert not [c for c, s in statussen.items() if s in ("te_laat", "verlopen")], statussen
+
+
+def test_late_and_missed_steps_show_in_the_calendar(platform):
+    casus = Casus(
+        betrokkenen=betrokkenen("wg-laat", "wn-laat"),
+        eerste_ziektedag=date(2024, 3, 4),
+        duur_dagen=400,
+        plan={
+            "plan_van_aanpak": StapPlan(dagen_te_laat=20),
+            "melding_42_weken": StapPlan(gedaan=False),
+        },
+    )
+    planning = walk(platform, casus)
+    assert planning.te_laat == ["plan_van_aanpak"]
+    assert planning.gemist == ["melding_42_weken"]
+
+    historie = platform.history(casus.dossier_id)
+    soorten = [type(e).__name__ for _, e in historie]
+    assert "Melding42WekenIngediend" not in soorten
+    assert soorten.count("HerstelmeldingGeregistreerd") == 1
+    statussen = {
+        v.code: v.status.value for v in kalender(feiten_uit_historie(historie), date(2025, 3, 1))
+    }
+    assert statussen["plan_van_aanpak"] == "te_laat"
+    assert statussen["melding_42_weken"] == "verlopen"
+
+
+def test_a_horizon_stops_the_walk_and_gaps_between_spells_defer_steps():
+    casus = Casus(
+        betrokkenen=betrokkenen("wg-h", "wn-h"),
+        eerste_ziektedag=date(2024, 1, 1),
+        duur_dagen=4,
+        herhalingen=[(5, 100)],
+    )
+    planning = plan_stappen(casus, tot=date(2024, 2, 1))
+    codes = [g.stap.code for g in planning.stappen]
+    assert codes.index("herstel_1") < codes.index("ziekmelding_2") < codes.index("triage_oordeel")
+    assert all(g.geregistreerd.date() < date(2024, 2, 1) for g in planning.stappen)
+    # No step happens while the employee is back at work (days 4 to 8).
+    werkend = [
+        g.stap.code for g in planning.stappen if date(2024, 1, 5) < g.geldig_op < date(2024, 1, 10)
+    ]
+    assert werkend == []
