@@ -175,13 +175,18 @@ def reeks(eerste: Callable[[_Context], tuple[date, int]], periode: int) -> Regel
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         anker, eerste_dag = eerste(ctx)
         uiterlijk = ctx.telling.dag(eerste_dag)
+        gedaan_op = None
         for u in ctx.feiten.gedaan(stap):
             if u.op < anker:
                 continue
             if uiterlijk >= ctx.peildatum:
-                return uiterlijk, u.op, ctx.status(uiterlijk, u.op)
+                gedaan_op = u.op
+                break
             uiterlijk = ctx.telling.na(u.op, periode)
-        return uiterlijk, None, ctx.status(uiterlijk, None)
+        if uiterlijk > _einde_wachttijd(ctx):
+            # Monitoring belongs to the waiting period; no term runs past its end.
+            return None, None, Status.NIET_VAN_TOEPASSING
+        return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
 
     return regel
 
@@ -222,11 +227,14 @@ def herstelmelding(ctx: _Context, stap: Stap) -> Uitkomst:
     return None, herstel, Status.OPEN if herstel is None else Status.OP_TIJD
 
 
-def einde_wachttijd(ctx: _Context, stap: Stap) -> Uitkomst:
+def _einde_wachttijd(ctx: _Context) -> date:
     """End of week 104, or the end of a loonsanctie; extensions add their weeks."""
-    feiten = ctx.feiten
-    einde = feiten.loonsanctie_tot or ctx.telling.dag(week(104))
-    uiterlijk = einde + timedelta(weeks=feiten.verlenging_weken)
+    einde = ctx.feiten.loonsanctie_tot or ctx.telling.dag(week(104))
+    return einde + timedelta(weeks=ctx.feiten.verlenging_weken)
+
+
+def einde_wachttijd(ctx: _Context, stap: Stap) -> Uitkomst:
+    uiterlijk = _einde_wachttijd(ctx)
     gedaan_op = ctx.eerst(stap)
     return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
 

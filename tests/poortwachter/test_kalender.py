@@ -391,3 +391,19 @@ def test_signalen_geeft_verlopen_en_binnenkort_te_doen_op_volgorde():
     assert [v.code for v in verder][-1] == "voortgang_maandelijks"  # due 29 Mar
     later = signalen(kalender(dossier, peil), D(2026, 3, 2))
     assert ("plan_van_aanpak", OPEN) in [(v.code, v.status) for v in later]
+
+
+def test_terugkerende_stappen_lopen_niet_door_na_de_wachttijd():
+    """After week 104 no new monitoring term runs; a term missed inside it stays overdue."""
+    consulten = tuple(START + timedelta(days=91 * k - 1) for k in range(1, 9))  # to week 104
+    plan = START + timedelta(days=50)
+    voortgang = tuple(plan + timedelta(days=28 * k) for k in range(1, 25))
+    dossier = feiten(
+        gedaan={Stap.CONSULT: consulten, Stap.PLAN_VAN_AANPAK: plan, Stap.VOORTGANG: voortgang}
+    )
+    na_de_wachttijd = D(2028, 6, 1)
+    for code in ("consult_13_weken", "voortgang_maandelijks"):
+        assert rij(dossier, na_de_wachttijd, code).status is Status.NIET_VAN_TOEPASSING
+    zonder_consulten = feiten(gedaan={Stap.PLAN_VAN_AANPAK: plan, Stap.VOORTGANG: voortgang})
+    gemist = rij(zonder_consulten, na_de_wachttijd, "consult_13_weken")
+    assert (gemist.status, gemist.uiterlijk) == (Status.VERLOPEN, START + timedelta(days=90))
