@@ -185,7 +185,7 @@ def _mutation(command: str) -> object:
     Input = command_input(command, spec.input)
     description = (spec.input.__doc__ or "").strip() or None
 
-    if spec.opens_dossier:
+    if spec.dossier != "existing":
 
         async def resolve(info: strawberry.Info[Context], input: Input) -> CommandPayload:
             return await _execute(info, command, None, input)

@@ -96,7 +96,8 @@ class Casus:
     herhalingen: list[tuple[int, int | None]] = field(default_factory=list)
     verloop: Verloop = field(default_factory=Verloop)
     plan: dict[str, StapPlan] = field(default_factory=dict)
-    dossier_id: str | None = None  # given by the werkgever service at the ziekmelding
+    # Proposed at the ziekmelding (or left to the werkgever service); set once it is registered.
+    dossier_id: str | None = None
     uitgevoerd: set[str] = field(default_factory=set)  # codes of the steps run so far
 
     def perioden(self) -> list[tuple[date, date | None]]:

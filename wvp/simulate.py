@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from uuid import NAMESPACE_URL, uuid5
 
 from events import Actor, Rol
 from wvp.runtime import Platform
@@ -312,6 +313,10 @@ def populatie(werknemers: int, dagen: int, seed: int, start: date, prefix: str):
                         herhalingen=terugval,
                         verloop=verloop,
                         plan=plan,
+                        # Proposed to the werkgever service, so the same seed gives the same ids.
+                        dossier_id=str(
+                            uuid5(NAMESPACE_URL, f"wvp-sim/{seed}/{werknemer_id}/{begin}")
+                        ),
                     )
                 )
     return [w for w, _ in werkgevers], cases

@@ -93,14 +93,14 @@ class BedrijfsartsApplication(ServiceApplication):
     def delegatie_key(self, delegatie_id: str):
         return aggregate_id(self.name, f"delegatie/{delegatie_id}")
 
-    @command("verleen_taakdelegatie", c.TaakdelegatieVerleend, opens_dossier=True)
+    @command("verleen_taakdelegatie", c.TaakdelegatieVerleend, dossier="none")
     def verleen_taakdelegatie(self, actor: Actor, verlening) -> CommandResult:
         key = self.delegatie_key(verlening.delegatie_id)
         if self.exists(key):
             raise DomainRuleViolated(f"delegatie {verlening.delegatie_id} bestaat al")
         return self.commit(None, Taakdelegatie.open(key, None, verlening, actor))
 
-    @command("trek_taakdelegatie_in", c.TaakdelegatieIngetrokken, opens_dossier=True)
+    @command("trek_taakdelegatie_in", c.TaakdelegatieIngetrokken, dossier="none")
     def trek_taakdelegatie_in(self, actor: Actor, intrekking) -> CommandResult:
         delegatie = self.load(
             self.delegatie_key(intrekking.delegatie_id), f"delegatie {intrekking.delegatie_id}"

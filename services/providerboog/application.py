@@ -37,7 +37,7 @@ class ProviderboogApplication(ServiceApplication):
     def provider_key(self, provider_id: str):
         return aggregate_id(self.name, f"provider/{provider_id}")
 
-    @command("registreer_provider", c.ProviderGeregistreerd, opens_dossier=True)
+    @command("registreer_provider", c.ProviderGeregistreerd, dossier="none")
     def registreer_provider(self, actor, registratie) -> CommandResult:
         key = self.provider_key(registratie.provider_id)
         if self.exists(key):

@@ -81,8 +81,10 @@ class ServiceApplication(ProcessApplication):
             raise UnknownCommand(f"{self.name} kent geen commando {name!r}") from None
         invoer = validate(spec, fields)
         method = getattr(self, spec.method)
-        if spec.opens_dossier:
+        if spec.dossier == "none":
             return method(actor, invoer)
+        if spec.dossier == "new":
+            return method(actor, invoer, dossier_id)
         if not dossier_id:
             raise DossierNotFound(f"{name} heeft een dossier nodig")
         return method(actor, dossier_id, invoer)

@@ -20,7 +20,9 @@ class CommandSpec:
     name: str
     input: type[BaseModel]
     method: str
-    opens_dossier: bool = False  # the command creates the dossier, so it takes no dossier id
+    # "existing": acts on a dossier; "new": creates one (the caller may propose its id);
+    # "none": outside any dossier (a delegation, a catalogue entry).
+    dossier: str = "existing"
 
 
 @dataclass
@@ -29,7 +31,7 @@ class CommandResult:
     events: list[Any] = field(default_factory=list)
 
 
-def command(name: str, input: type[BaseModel], *, opens_dossier: bool = False) -> Callable:
+def command(name: str, input: type[BaseModel], *, dossier: str = "existing") -> Callable:
     """Mark a method as command `name`. It wraps, so one generic method can serve several names."""
 
     def mark(method: Callable) -> Callable:
@@ -37,7 +39,7 @@ def command(name: str, input: type[BaseModel], *, opens_dossier: bool = False) -
         def handler(*args: Any, **kwargs: Any) -> Any:
             return method(*args, **kwargs)
 
-        handler.command_spec = (name, input, opens_dossier)  # type: ignore[attr-defined]
+        handler.command_spec = (name, input, dossier)  # type: ignore[attr-defined]
         return handler
 
     return mark
@@ -49,8 +51,8 @@ def collect_commands(cls: type) -> dict[str, CommandSpec]:
         for attribute, value in vars(klass).items():
             marked = getattr(value, "command_spec", None)
             if marked is not None:
-                name, input, opens_dossier = marked
-                specs[name] = CommandSpec(name, input, attribute, opens_dossier)
+                name, input, dossier = marked
+                specs[name] = CommandSpec(name, input, attribute, dossier)
     return specs
 
 

@@ -9,6 +9,7 @@ from events import werkgever as c
 from services.shared.aggregate import aggregate_id
 from services.shared.application import ServiceApplication
 from services.shared.commands import CommandResult, command
+from services.shared.errors import DomainRuleViolated
 from services.werkgever.domainmodel import Dienstverband, Verzuimdossier, besluit_over_ziekmelding
 
 
@@ -19,7 +20,7 @@ class WerkgeverApplication(ServiceApplication):
     def dienstverband_key(self, werkgever_id: str, werknemer_id: str):
         return aggregate_id(self.name, f"dienstverband/{werkgever_id}/{werknemer_id}")
 
-    @command("registreer_ziekmelding", c.ZiekmeldingGeregistreerd, opens_dossier=True)
+    @command("registreer_ziekmelding", c.ZiekmeldingGeregistreerd, dossier="new")
     def registreer_ziekmelding(
         self, actor: Actor, melding: c.ZiekmeldingGeregistreerd, dossier_id: str | None = None
     ) -> CommandResult:
@@ -33,6 +34,8 @@ class WerkgeverApplication(ServiceApplication):
             huidig.meld_opnieuw_ziek(melding, actor)
             return self.commit(huidig.dossier_id, huidig)
         dossier_id = dossier_id or str(uuid4())
+        if self.exists(self.dossier_key(dossier_id)):
+            raise DomainRuleViolated(f"dossier {dossier_id} bestaat al")
         dossier = Verzuimdossier.open(self.dossier_key(dossier_id), dossier_id, melding, actor)
         if dienstverband is None:
             opening = c.DienstverbandGeopend(

@@ -197,3 +197,15 @@ def test_uwv_outcomes_need_the_42_weken_melding_first(platform):
         "RivToetsUitkomst",
         "WiaBesluitOntvangen",
     ]
+
+
+def test_a_proposed_dossier_id_is_used_once(platform):
+    velden = {"geldig_op": dag(0), "werkgever_id": WERKGEVER.organisatie}
+    eerste = platform.execute(
+        "registreer_ziekmelding", WERKGEVER, "d-voorgesteld", {**velden, "werknemer_id": "wn-a"}
+    )
+    assert eerste.dossier_id == "d-voorgesteld"
+    with refused(platform, DomainRuleViolated, "d-voorgesteld", "bestaat al"):
+        platform.execute(
+            "registreer_ziekmelding", WERKGEVER, "d-voorgesteld", {**velden, "werknemer_id": "wn-b"}
+        )

@@ -14,11 +14,12 @@ def _run(data_dir, seed: int):
         samenvatting = simulate(platform, 40, 400, seed, start=date(2024, 1, 1))
         dossiers = {}
         for d in platform.werkgever.dossiers():
+            # Ids, payloads and recorded times all follow from the seed, so the hashes do too.
             feiten = [
-                (dienst, type(e).__name__, e.geldig_op, e.timestamp)
+                (dienst, type(e).__name__, e.geldig_op, e.timestamp, e.data, e.hash)
                 for dienst, e in platform.history(d["dossier_id"])
             ]
-            dossiers[(d["werknemer_id"], d["eerste_ziektedag"])] = feiten
+            dossiers[d["dossier_id"]] = feiten
     return samenvatting, dossiers
 
 
