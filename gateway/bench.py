@@ -153,7 +153,7 @@ def run_bench(requests: int = 200, max_seconds: float = 20.0) -> list[Measuremen
         env = {**os.environ, "WVP_DATA_DIR": data_dir, "WVP_JWT_SECRET": secret,
                "WVP_DATABASE_URL": ""}  # fmt: skip
         process = subprocess.Popen(
-            [sys.executable, "-m", "gateway", "serve", "--port", str(port)],
+            [str(Path(sys.executable).with_name("wvp")), "serve", "--port", str(port)],
             cwd=Path(__file__).resolve().parents[1],
             env=env,
             stdout=subprocess.DEVNULL,

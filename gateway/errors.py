@@ -45,6 +45,8 @@ def should_mask(err: GraphQLError) -> bool:
     original = err.original_error
     if original is None:
         return False  # parsing and validation: about the query, not the server
+    if err.path is None and err.message.startswith("Variable '$"):
+        return False  # a variable that does not fit its type: about the request too
     if isinstance(original, GraphQLError):
         return (original.extensions or {}).get("code") not in PUBLIC_CODES
     return True

@@ -118,7 +118,7 @@ def start_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> Ser
         **(extra_env or {}),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gateway", "serve", "--port", str(port)],
+        [str(Path(sys.executable).with_name("wvp")), "serve", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""End to end against `python -m gateway serve` in a subprocess: HTTP, websocket, errors, limits."""
+"""End to end against `wvp serve` in a subprocess: HTTP, websocket, errors, limits."""
 
 import asyncio
 import json
@@ -210,3 +210,17 @@ def test_queries_over_get_work_and_mutations_over_get_do_not(server):
         "{ caseload { totalCount } }", bearer=f"Bearer {token('werknemer', 'g')}"
     )
     assert werknemer.json()["data"]["caseload"]["totalCount"] == 0
+
+
+def test_a_variable_that_does_not_fit_says_why_and_is_not_an_internal_error(server, reference):
+    query = (
+        "mutation($d: ID!, $input: LegVoortgangVastInput!) "
+        "{ legVoortgangVast(dossierId: $d, input: $input) { dossierId } }"
+    )
+    for wrong, named in (
+        ({"geldigOp": "2026-05-01", "samenvatting": "x", "diagnose": "griep"}, "diagnose"),
+        ({"geldigOp": "geen datum", "samenvatting": "x"}, "geldigOp"),
+    ):
+        answer = server.gql(query, "casemanager", d=reference.dossier_id, input=wrong)
+        message = _error(answer)["message"]
+        assert named in message and "Interne fout" not in message

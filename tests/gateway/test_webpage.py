@@ -99,12 +99,13 @@ def test_the_bedrijfsarts_signs_in_with_a_pasted_token_and_sees_the_medical_cont
 ):
     browser.goto(f"{server.url}/app/")
     browser.wait_for("!document.getElementById('aanmelden').hidden")
+    geplakt = token("bedrijfsarts")  # minted once: a token names the second it was issued
     browser.evaluate(
-        f"document.getElementById('token').value = 'Bearer {token('bedrijfsarts')}';"
+        f"document.getElementById('token').value = 'Bearer {geplakt}';"
         "document.querySelector('#aanmeldformulier button').click()"
     )
     browser.wait_for(f"{ROWS} === 1")  # only its own patient
-    assert browser.evaluate("sessionStorage.getItem('wvp.token')") == token("bedrijfsarts")
+    assert browser.evaluate("sessionStorage.getItem('wvp.token')") == geplakt
     _open(browser, caseload.dossier_id)
     assert f"{caseload.canary} diagnose" in _text(browser, "#tijdlijn")
     assert _text(browser, "#zichtbaar") == "U ziet: administratief, functioneel, medisch"
