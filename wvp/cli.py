@@ -181,10 +181,12 @@ def dossiers(
 
 def _register() -> None:
     from compliance import cli as compliance
+    from distributed import cli as distributed
     from gateway import cli as gateway
 
     app.command("serve")(_een_regel(gateway.serve))
     app.command("token")(_een_regel(gateway.token))
+    app.command("service")(_een_regel(distributed.service))
     app.command("replay")(_een_regel(compliance.replay_command))
     app.command("verify")(_een_regel(compliance.verify_command))
     app.command("rebuild")(_een_regel(compliance.rebuild_command))

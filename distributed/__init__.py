@@ -1,0 +1,1 @@
+"""The distributed runtime: each service its own process, exchanging events over Kafka."""

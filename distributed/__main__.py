@@ -1,0 +1,3 @@
+from distributed.cli import app
+
+app(prog_name="python -m distributed")
