@@ -143,11 +143,18 @@ class DeskundigenoordeelVraag(StrEnum):
     GESCHIKT_EIGEN_WERK = "geschikt_eigen_werk"
 
 
+class Aanvrager(StrEnum):
+    """Either party may ask UWV for a deskundigenoordeel."""
+
+    WERKGEVER = "werkgever"
+    WERKNEMER = "werknemer"
+
+
 class DeskundigenoordeelAangevraagd(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 
     vraag: DeskundigenoordeelVraag
-    aanvrager: Kort  # werkgever or werknemer
+    aanvrager: Aanvrager
 
 
 class VerzekeraarGeinformeerd(_Werkgever):

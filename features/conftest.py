@@ -971,7 +971,7 @@ def _deskundigenoordeel(werk, actor, datum, vraag):
         actor,
         "vraag_deskundigenoordeel_aan",
         werk.dossier,
-        {"vraag": Keuze(vraag.upper()), "aanvrager": aanvrager},
+        {"vraag": Keuze(vraag.upper()), "aanvrager": Keuze(aanvrager.upper())},
     )
 
 
