@@ -98,19 +98,22 @@ def test_production_without_keys_refuses_to_start():
         TokenVerifier(GatewaySettings.from_env({"WVP_ENV": "production"}))
 
 
+# Tokens are minted when the test runs, not when it is collected: in a long suite a token made at
+# collection would have expired before its test, and every case would fail for that reason only.
 @pytest.mark.parametrize(
     ("authorization", "reason"),
     [
-        (None, "geen token"),
-        ("Bearer " + jwt.encode(_claims(), None, algorithm="none"), "niet geaccepteerd"),
-        ("Bearer " + jwt.encode(_claims(), "wrong-secret-" * 4), "handtekening"),
-        ("Bearer " + jwt.encode(_claims(exp=1), SECRET), "verlopen"),
-        ("Bearer " + jwt.encode(_claims(role="koning"), SECRET), "onbekende rol"),
-        ("Bearer " + jwt.encode(_claims(aud="elders"), SECRET), "geweigerd"),
+        (lambda: None, "geen token"),
+        (lambda: jwt.encode(_claims(), None, algorithm="none"), "niet geaccepteerd"),
+        (lambda: jwt.encode(_claims(), "wrong-secret-" * 4), "handtekening"),
+        (lambda: jwt.encode(_claims(exp=1), SECRET), "verlopen"),
+        (lambda: jwt.encode(_claims(role="koning"), SECRET), "onbekende rol"),
+        (lambda: jwt.encode(_claims(aud="elders"), SECRET), "geweigerd"),
     ],
 )
 def test_http_rejects_with_401_and_unauthenticated(server, authorization, reason):
-    response = server.post("{ me { rol } }", bearer=authorization)
+    raw = authorization()
+    response = server.post("{ me { rol } }", bearer=raw and "Bearer " + raw)
     assert response.status_code == 401
     assert response.headers["www-authenticate"].startswith("Bearer")
     (error,) = response.json()["errors"]
