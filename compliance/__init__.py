@@ -2,7 +2,8 @@
 a full rebuild of the read projections.
 
 * `replay` cuts a dossier by valid time (`as_of`) and recorded time (`known_at`) through the
-  gateway's projection and the caller's read decision;
+  gateway's projection and the caller's read decision; `compliance.kafka` does the same from the
+  Kafka topics;
 * `verify` walks every hash chain in every service store and anchors the chain heads;
 * `export` writes the evidence bundle for a UWV dispute (JSON, HTML or PDF);
 * `rebuild` rebuilds the read projections from the stores and compares them with the live ones.

@@ -3,8 +3,9 @@
 One bundle is one party's replay of the dossier with full knowledge (no time cut), so it holds
 exactly what that party may read: an employer's compliance team never gets medical content. It
 sets the timeline against the poortwachter calendar, lists the documents, the spoor 2 and
-deskundigenoordeel history, the access log (for the parties the policy lets read it) and the
-hash-chain verification with the chain heads, which a later `wvp verify --anchor` checks.
+deskundigenoordeel history, the access log (as far as the policy lets the party read it: all of
+it, or for a compliance team only its own organisation's entries) and the hash-chain
+verification with the chain heads, which a later `wvp verify --anchor` checks.
 
 `bundle` builds the data (the JSON format); HTML and PDF render the same data as tables.
 """
@@ -25,6 +26,7 @@ from compliance.verify import verify
 from events import Actor
 from events.uwv_submission import RIV_VERPLICHT
 from gateway.projections import Entry
+from policies.engine import ALLES, EIGEN_ORGANISATIE
 from poortwachter import RIJEN, Stap
 from poortwachter.feiten import stap_van_event
 from services.shared import clock
@@ -157,7 +159,8 @@ def bundle(
         if not any(e.type == breach["event_type"] for e in visible):
             breach["event_type"] = "(niet zichtbaar)"
     toegang = None
-    if decision.toegangslog:
+    leesbaar = decision.toegangslog_voor(actor, platform.policy.access_log(dossier_id))
+    if leesbaar is not None:
         toegang = [
             {
                 "tijdstip": t.tijdstip.isoformat(),
@@ -167,7 +170,7 @@ def bundle(
                 "toegestaan": t.toegestaan,
                 "classificaties": list(t.classificaties),
             }
-            for t in platform.policy.access_log(dossier_id)
+            for t in leesbaar
         ]
     basis = replay_dict(r)
     return {
@@ -185,6 +188,7 @@ def bundle(
         "spoor2": [_kort(e) for e in visible if e.type in SPOOR2],
         "deskundigenoordelen": [_kort(e) for e in visible if e.type in DESKUNDIGENOORDEEL],
         "toegangslog": toegang,
+        "toegangslog_omvang": decision.toegangslog,
         "ketting": ketting,
     }
 
@@ -203,6 +207,12 @@ class Sectie:
 
 def _inhoud(data: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in data.items() if v not in (None, False, [], ""))
+
+
+_TOEGANGSLOG_OMVANG = {
+    None: "Niet zichtbaar voor deze rol (alleen werknemer en bedrijfsarts lezen het hele log).",
+    EIGEN_ORGANISATIE: "Alleen wie namens de eigen organisatie keek; andere partijen niet.",
+}
 
 
 def secties(b: dict[str, Any]) -> list[Sectie]:
@@ -280,9 +290,9 @@ def secties(b: dict[str, Any]) -> list[Sectie]:
             (t["tijdstip"][:19].replace("T", " "), t["wie"], t["actie"], str(t["toegestaan"]))
             for t in log or []
         ],
-        regels=["Niet zichtbaar voor deze rol (alleen werknemer en bedrijfsarts)."]
-        if log is None
-        else [],
+        regels=[]
+        if b["toegangslog_omvang"] == ALLES
+        else [_TOEGANGSLOG_OMVANG[b["toegangslog_omvang"]]],
         breedtes=(20, 40, 25, 15),
     )
     k = b["ketting"]

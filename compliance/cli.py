@@ -17,6 +17,7 @@ from rich.table import Table
 
 from compliance.bench import bench_replay
 from compliance.bundle import FORMATS, export
+from compliance.kafka import replay_from_kafka
 from compliance.rebuild import rebuild
 from compliance.replay import Replay, replay, replay_dict
 from compliance.verify import load_anchor, verify
@@ -74,7 +75,8 @@ def print_replay(r: Replay) -> None:
     if r.view.known_at:
         cut.append(f"bekend op {r.view.known_at:%Y-%m-%d %H:%M} UTC")
     s = r.stand
-    titel = f"Dossier {r.view.dossier_id} als {r.actor.rol.value} ({', '.join(cut) or 'nu'})"
+    bron = " uit Kafka" if r.bron.naam == "kafka" else ""
+    titel = f"Dossier {r.view.dossier_id}{bron} als {r.actor.rol.value} ({', '.join(cut) or 'nu'})"
     tijdlijn = Table(title=titel, title_justify="left")
     for kolom in ("geregistreerd", "geldig op", "dienst", "feit", "klasse", "rol", "inhoud"):
         tijdlijn.add_column(kolom, overflow="fold")
@@ -86,9 +88,15 @@ def print_replay(r: Replay) -> None:
             e.type,
             e.classificatie,
             e.actor["rol"],
-            _samenvatting(e.data),
+            "(inhoud niet beschikbaar)" if e.id in r.bron.onleesbaar else _samenvatting(e.data),
         )
     console.print(tijdlijn)
+    if not r.bron.medische_inhoud:
+        console.print(
+            "[yellow]Medische inhoud niet beschikbaar:[/] geen sleutel van de bedrijfsarts-zijde "
+            "(--private-key); medische feiten staan er zonder inhoud in. Rollen zonder medische "
+            "inzage missen niets."
+        )
     console.print(
         f"Stand: {s.status}; eerste ziektedag {s.eerste_ziektedag or '-'}; hersteld op "
         f"{s.hersteld_op or '-'}; verzuimpercentage {s.verzuimpercentage or '-'}; plan van "
@@ -123,11 +131,37 @@ def replay_command(
         typer.Option("--known-at", help="Registratietijd: wat bekend was op dit tijdstip (ISO)"),
     ] = None,
     json_out: Json = False,
+    from_kafka: Annotated[
+        bool, typer.Option("--from-kafka", help="Herbouw uit de Kafka-topics, niet uit de opslag")
+    ] = False,
+    bootstrap: Annotated[
+        str | None,
+        typer.Option(
+            "--bootstrap",
+            envvar="WVP_KAFKA_BOOTSTRAP",
+            help="Kafka-broker HOST:PORT (--from-kafka)",
+        ),
+    ] = None,
+    private_key: Annotated[
+        str | None,
+        typer.Option(
+            "--private-key",
+            envvar="WVP_REPLAY_PRIVATE_KEY",
+            help="Privésleutel (PEM) van de bedrijfsarts-zijde; zonder: geen medische inhoud",
+        ),
+    ] = None,
 ) -> None:
     """Speel een dossier af zoals het gold (--as-of) en zoals het bekend was (--known-at)."""
     actor = _actor(as_role, subject, org)
-    with running() as platform:
-        r = replay(platform, dossier, actor, _datum(as_of), _moment(known_at))
+    if from_kafka:
+        if not bootstrap:
+            raise ValueError("--from-kafka: geef --bootstrap HOST:PORT (of WVP_KAFKA_BOOTSTRAP)")
+        r = replay_from_kafka(
+            bootstrap, dossier, actor, _datum(as_of), _moment(known_at), private_key=private_key
+        )
+    else:
+        with running() as platform:
+            r = replay(platform, dossier, actor, _datum(as_of), _moment(known_at))
     if json_out:
         console.print_json(json.dumps(replay_dict(r)))
     else:

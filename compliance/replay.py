@@ -3,17 +3,20 @@
 `as_of` keeps the facts whose valid date (`geldig_op`) is on or before it: what was true then, as
 far as the platform knows now. `known_at` keeps the facts recorded at or before it: what the
 platform knew then. Both together answer "what did we know at T about day D". The cut, the read
-decision and the calendar are the gateway's (`gateway.projections.timeline`, `gateway.access`,
+decision and the calendar are the gateway's (`gateway.projections.cut`, `gateway.access`,
 `DossierView.kalender`), so a replay and a GraphQL query with the same arguments agree.
+`replay_history` is that code path for any history: the stores' (`replay`) or Kafka's
+(`compliance.kafka`).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from events import Actor
-from gateway.access import decide
-from gateway.projections import Entry, timeline
+from gateway.access import Decision, decide
+from gateway.projections import Entry, cut
 from gateway.service import DossierView
 from poortwachter import Verplichting, feiten_uit_historie
 from wvp.runtime import Platform
@@ -44,12 +47,23 @@ class Stand:
 
 
 @dataclass(frozen=True)
+class Bron:
+    """Where the history came from. From Kafka without the bedrijfsarts-side key, medical facts
+    arrive without their payload (`onleesbaar`, by fact id): type, dates and actor only."""
+
+    naam: str = "opslag"
+    medische_inhoud: bool = True
+    onleesbaar: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Replay:
     view: DossierView
     actor: Actor
     peildatum: date
     kalender: list[Verplichting]
     stand: Stand
+    bron: Bron = Bron()
 
     @property
     def visible(self) -> list[Entry]:
@@ -89,17 +103,38 @@ def replay(
     recorded-time cut, else today. The read decision is taken once and logged, so replays show up
     in the dossier's access log like any other read.
     """
-    if known_at is not None and known_at.tzinfo is None:
-        raise ValueError("known_at needs a timezone (recorded time is stored in UTC)")
+    _check_known_at(known_at)
     decision = decide(platform, actor, dossier_id)
+    return replay_history(
+        platform.history(dossier_id), dossier_id, actor, decision, as_of, known_at, peildatum
+    )
+
+
+def replay_history(
+    history: Iterable[tuple[str, Any]],
+    dossier_id: str,
+    actor: Actor,
+    decision: Decision,
+    as_of: date | None = None,
+    known_at: datetime | None = None,
+    peildatum: date | None = None,
+    bron: Bron = Bron(),
+) -> Replay:
+    """The replay of a dossier `history` ((service, event) in recorded order) under `decision`:
+    one code path for a history read from the stores and one read from Kafka."""
+    _check_known_at(known_at)
     if not decision.allowed:
         raise ReplayRefused(
             f"{actor.rol.value} {actor.persoon_id} heeft geen inzage in dossier {dossier_id}"
         )
-    entries = timeline(platform, dossier_id, as_of, known_at)
-    view = DossierView(dossier_id, decision, as_of, known_at, entries)
+    view = DossierView(dossier_id, decision, as_of, known_at, cut(history, as_of, known_at))
     op = view.peildatum(peildatum)
-    return Replay(view, actor, op, view.kalender(op), stand_van(view.visible))
+    return Replay(view, actor, op, view.kalender(op), stand_van(view.visible), bron)
+
+
+def _check_known_at(known_at: datetime | None) -> None:
+    if known_at is not None and known_at.tzinfo is None:
+        raise ValueError("known_at needs a timezone (recorded time is stored in UTC)")
 
 
 def entry_dict(entry: Entry) -> dict[str, Any]:
@@ -140,6 +175,13 @@ def replay_dict(r: Replay) -> dict[str, Any]:
         "known_at": r.view.known_at.isoformat() if r.view.known_at else None,
         "peildatum": r.peildatum.isoformat(),
         "classificaties": sorted(r.view.decision.classificaties),
+        "bron": r.bron.naam,
+        "medische_inhoud": "beschikbaar"
+        if r.bron.medische_inhoud
+        else "niet beschikbaar: geen sleutel van de bedrijfsarts-zijde",
+        # Visible facts whose payload could not be opened; never hidden ones (that would tell a
+        # party without medical access that medical facts exist).
+        "onleesbaar": [e.id for e in r.visible if e.id in r.bron.onleesbaar],
         "stand": {
             "status": s.status,
             "eerste_ziektedag": s.eerste_ziektedag.isoformat() if s.eerste_ziektedag else None,

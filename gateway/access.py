@@ -2,12 +2,15 @@
 
 Every query, caseload entry, mutation result and subscription message is cut by the `Decision`
 returned here. It wraps the policy engine's read decision (taken and logged by the platform):
-the parts and classifications the caller may see, and whether it may read the access log.
+the parts and classifications the caller may see, and how much of the access log it may read.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from events import CONTRACTS, Actor
+from policies.decisionlog import LoggedDecision
+from policies.engine import ALLES, EIGEN_ORGANISATIE
 from policies.engine import Decision as PolicyDecision
 from wvp.runtime import Platform
 
@@ -25,9 +28,29 @@ class Decision:
         return self.policy.classificaties if self.allowed else frozenset()
 
     @property
-    def toegangslog(self) -> bool:
-        """Whether the caller may read the access log: the policy's answer, not the gateway's."""
-        return self.allowed and self.policy.toegangslog
+    def toegangslog(self) -> str | None:
+        """How much of the access log the caller may read: the policy's answer, not the
+        gateway's (`ALLES`, `EIGEN_ORGANISATIE` or None)."""
+        return self.policy.toegangslog if self.allowed else None
+
+    def toegangslog_voor(
+        self, caller: Actor, log: Iterable[LoggedDecision]
+    ) -> list[LoggedDecision] | None:
+        """The entries of `log` the caller may read; None when it may read none of the log.
+
+        Its own organisation's entries are those of principals acting for it: the employee's
+        look at their own file is theirs, not the employer's, so it is left out too.
+        """
+        if self.toegangslog == ALLES:
+            return list(log)
+        if self.toegangslog == EIGEN_ORGANISATIE:
+            return [
+                t
+                for t in log
+                if t.principal["organisatie"] == caller.organisatie
+                and t.principal["rol"] != "werknemer"
+            ]
+        return None
 
     def sees(self, service: str, fact_type: str) -> bool:
         """Whether facts of `fact_type` held by `service` are visible (whether or not any exist)."""

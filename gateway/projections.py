@@ -218,8 +218,16 @@ def timeline(
 ) -> list[Entry]:
     """The dossier's facts from every service, in recorded order, as valid on `as_of` and as
     known at `known_at`."""
+    return cut(platform.history(dossier_id), as_of, known_at)
+
+
+def cut(
+    history: Iterable[tuple[str, Any]], as_of: date | None = None, known_at: datetime | None = None
+) -> list[Entry]:
+    """The facts of a dossier history (recorded order) valid on `as_of` and known at `known_at`:
+    the same cut whether the history comes from the stores or from Kafka."""
     entries = []
-    for service, event in platform.history(dossier_id):
+    for service, event in history:
         if as_of is not None and event.geldig_op > as_of:
             continue
         if known_at is not None and event.timestamp > known_at:

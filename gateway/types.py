@@ -362,7 +362,10 @@ class Dossier:
         gekozen = kies_signalen(self.view.kalender(op), op, vooruit_dagen)
         return [Verplichting.of(v) for v in gekozen]
 
-    @strawberry.field(description="Who was granted or refused access, if the policy allows.")
+    @strawberry.field(
+        description="Who was granted or refused access, as far as the policy allows (a "
+        "compliance team: only its own organisation's principals)."
+    )
     async def toegangslog(
         self, info: strawberry.Info, alleen_toegestaan: bool = True
     ) -> list[Toegang] | None:
@@ -370,6 +373,7 @@ class Dossier:
             raise forbidden("het toegangslog")
         gateway = info.context.gateway
         logged = await gateway.run(gateway.toegangslog, self.view.dossier_id)
+        leesbaar = self.view.decision.toegangslog_voor(info.context.caller(), logged)
         return [
             Toegang(
                 tijdstip=t.tijdstip,
@@ -381,6 +385,6 @@ class Dossier:
                 classificaties=list(t.classificaties),
                 beleidsversie=t.beleidsversie,
             )
-            for t in logged
+            for t in leesbaar
             if t.toegestaan or not alleen_toegestaan
         ]

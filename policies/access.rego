@@ -143,3 +143,7 @@ toegangslog if {
 	some relatie in relaties
 	relatie in toegangslog_bevoegd
 }
+
+# Compliance must show who inside its own organisation looked at the dossier (an employer's HR,
+# its casemanager, itself), never who elsewhere did: that could name a psycholoog.
+toegangslog_eigen_organisatie if "compliance" in relaties

@@ -95,29 +95,40 @@ test_medisch_nooit_buiten_bevoegden if {
 }
 
 test_toegangslog_voor_werknemer_en_bedrijfsarts if {
-	zicht(testdata.werknemer).toegangslog
-	zicht(testdata.bedrijfsarts).toegangslog
+	zicht(testdata.werknemer).toegangslog == "alles"
+	zicht(testdata.bedrijfsarts).toegangslog == "alles"
 }
 
 test_geen_toegangslog_voor_wie_geen_medische_inzage_heeft if {
 	every principal in [
 		testdata.werkgever, testdata.casemanager, testdata.arbeidsdeskundige, testdata.provider,
-		testdata.verzekeraar, testdata.wie("compliance", "c1", "acme"),
+		testdata.verzekeraar,
 	] {
 		zicht(principal).allowed
-		not zicht(principal).toegangslog
+		zicht(principal).toegangslog == null
 	}
-	not met_dossier(testdata.uwv, {"melding_42_weken": true}).toegangslog
+	met_dossier(testdata.uwv, {"melding_42_weken": true}).toegangslog == null
+}
+
+test_compliance_leest_alleen_het_toegangslog_van_de_eigen_organisatie if {
+	zicht(testdata.wie("compliance", "c1", "acme")).toegangslog == "eigen_organisatie"
+	zicht(testdata.wie("compliance", "c2", "arbo")).toegangslog == "eigen_organisatie"
+}
+
+test_compliance_zonder_relatie_leest_geen_toegangslog if {
+	result := zicht(testdata.wie("compliance", "c9", "elders"))
+	not result.allowed
+	result.toegangslog == null
 }
 
 test_geen_toegangslog_voor_cmtd if {
 	# The CMTD acts under the bedrijfsarts, who checks its access; it does not check itself.
 	zicht(testdata.cmtd).allowed
-	not zicht(testdata.cmtd).toegangslog
+	zicht(testdata.cmtd).toegangslog == null
 }
 
 test_geen_toegangslog_voor_vorige_bedrijfsarts if {
 	result := met_dossier(testdata.bedrijfsarts, {"bedrijfsarts": {"persoon_id": "ba2", "organisatie": "arbo"}})
 	not result.allowed
-	not result.toegangslog
+	result.toegangslog == null
 }

@@ -141,11 +141,12 @@ class Delegations:
                 self.position, self.PAGE, stop=last, topics=self.TOPICS, inclusive_of_start=False
             )
             for notification in page:
-                self._apply(app.mapper.to_domain_event(notification))
+                self.apply(app.mapper.to_domain_event(notification))
             # A short page means no delegation fact is left up to `last`.
             self.position = page[-1].id if len(page) == self.PAGE else last
 
-    def _apply(self, event: Any) -> None:
+    def apply(self, event: Any) -> None:
+        """Fold one delegation fact in (also for delegations read from elsewhere, e.g. Kafka)."""
         data = event.data
         if type(event).__name__ == "TaakdelegatieVerleend":
             self.by_id[data["delegatie_id"]] = {

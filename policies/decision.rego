@@ -4,7 +4,7 @@
 # whether it is allowed, why (Dutch, for people), and what of the dossier the principal may see:
 # `zicht` lists per dossier part (service) the visible classifications, and `alleen` narrows a
 # part to named facts. A read is allowed when there is anything to see. `toegangslog` says
-# whether the principal may read the dossier's access log.
+# how much of the dossier's access log the principal may read.
 package wvp.decision
 
 import data.wvp.access
@@ -52,12 +52,19 @@ default zicht := set()
 
 zicht := access.zicht if count(rolvermenging.verboden) == 0
 
-# Whether the principal may read who was granted or refused access to this dossier.
-default toegangslog := false
+# How much of the log of who was granted or refused access the principal may read: "alles",
+# "eigen_organisatie" (only the entries of principals of its own organisation) or null (none).
+default toegangslog := null
 
-toegangslog if {
+toegangslog := "alles" if {
 	count(zicht) > 0
 	access.toegangslog
+}
+
+toegangslog := "eigen_organisatie" if {
+	count(zicht) > 0
+	not access.toegangslog
+	access.toegangslog_eigen_organisatie
 }
 
 result := {

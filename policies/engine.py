@@ -52,6 +52,9 @@ class Bundle:
         return digest.hexdigest()
 
 
+ALLES, EIGEN_ORGANISATIE = "alles", "eigen_organisatie"  # the scopes of the access log
+
+
 @dataclass(frozen=True)
 class Zicht:
     """One thing a principal may see: a classification in a dossier part, maybe only some facts."""
@@ -68,7 +71,9 @@ class Decision:
     relaties: frozenset[str]
     classificaties: frozenset[str]
     zicht: frozenset[Zicht]
-    toegangslog: bool  # may read who was granted or refused access to the dossier
+    # How much of the log of who was granted or refused access it may read: ALLES,
+    # EIGEN_ORGANISATIE (entries of principals of its own organisation) or None.
+    toegangslog: str | None
     policy_version: str
 
     @classmethod
@@ -86,7 +91,7 @@ class Decision:
                 )
                 for z in result["zicht"]
             ),
-            toegangslog=bool(result["toegangslog"]),
+            toegangslog=result["toegangslog"],
             policy_version=policy_version,
         )
 

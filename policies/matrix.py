@@ -89,12 +89,12 @@ def _input(principal: dict[str, str], action: dict[str, Any], with_dossier: bool
 
 def decide_matrix(engine: EmbeddedEngine) -> dict[str, Any]:
     """{"commands": {command: {relation: bool}}, "zicht": {relation: {part: [classes]}},
-    "toegangslog": {relation: bool}}."""
+    "toegangslog": {relation: "alles" | "eigen_organisatie" | None}}."""
     matrix = engine.evaluate("rollenmatrix")
     zonder = matrix["zonder_dossier"]
     commands: dict[str, dict[str, bool]] = {}
     zicht: dict[str, dict[str, list[str]]] = {}
-    toegangslog: dict[str, bool] = {}
+    toegangslog: dict[str, str | None] = {}
     for relatie in matrix["relaties"]:
         rol, persoon, organisatie = HOUDERS[relatie]
         principal = {"rol": rol, "persoon_id": persoon, "organisatie": organisatie}
@@ -137,7 +137,9 @@ def render(decided: dict[str, Any]) -> str:
     for relatie in relaties:
         parts = decided["zicht"][relatie]
         text = "; ".join(f"{part}: {', '.join(k)}" for part, k in parts.items()) or "nothing"
-        log = "✓" if decided["toegangslog"][relatie] else ""
+        log = {"alles": "✓", "eigen_organisatie": "eigen organisatie"}.get(
+            decided["toegangslog"][relatie], ""
+        )
         lines.append(f"| {relatie} | {text} | {log} |")
     return "\n".join(lines)
 

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from compliance.bundle import bundle, export
+from compliance.replay import replay
 from compliance.verify import load_anchor, verify
 from tests.compliance.conftest import CANARY, ROLES, dag
 
@@ -43,8 +44,27 @@ def test_calendar_says_what_was_done_when_by_whom_on_which_advice(compliance_bun
     assert "probleemanalyse (medisch deel)" not in docs
     assert compliance_bundle["riv"]["aanwezig"] == ["plan_van_aanpak", "probleemanalyse"]
     assert compliance_bundle["ketting"]["ok"]
-    # The policy lets only the werknemer (and the bedrijfsarts) read who looked.
-    assert compliance_bundle["toegangslog"] is None
+    # Of who looked, compliance reads only its own organisation's part.
+    assert compliance_bundle["toegangslog_omvang"] == "eigen_organisatie"
+
+
+def test_compliance_bundle_lists_only_its_own_organisations_accesses(scenario):
+    replay(scenario.platform, scenario.dossier_id, ROLES["werkgever"])  # HR looks
+    replay(scenario.platform, scenario.dossier_id, ROLES["bedrijfsarts"])  # and so does the BA
+    b = bundle(scenario.platform, scenario.dossier_id, ROLES["compliance"], peildatum=dag(120))
+    gelezen = {(t["wie"], t["actie"]) for t in b["toegangslog"]}
+    assert ("werkgever hr-1 (acme)", "inzage") in gelezen
+    assert ("compliance co-1 (acme)", "inzage") in gelezen
+    assert {wie for wie, _ in gelezen} <= {
+        "werkgever hr-1 (acme)",
+        "casemanager cm-1 (acme)",
+        "compliance co-1 (acme)",
+    }
+    # The whole log does name the bedrijfsarts: the cut, not an empty log, keeps it out.
+    volledig = bundle(scenario.platform, scenario.dossier_id, ROLES["bedrijfsarts"], dag(120))
+    assert ("bedrijfsarts ba-1 (arbodienst)", "inzage") in {
+        (t["wie"], t["actie"]) for t in volledig["toegangslog"]
+    }
 
 
 def test_werknemer_bundle_has_the_access_log(scenario, compliance_bundle):

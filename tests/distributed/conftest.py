@@ -1,5 +1,8 @@
 """A Tansu broker on a free loopback port, recipient key pairs, and the service processes."""
 
+import base64
+import os
+
 import pytest
 
 from distributed import topology
@@ -30,7 +33,11 @@ def services(kafka, keys, tmp_path_factory):
         kafka.bootstrap,
         tmp_path_factory.mktemp("services"),
         keys,
-        env={"WVP_SIMULATED_CLOCK": "1"},
+        # One at-rest key for all five, so a test can open their stores together.
+        env={
+            "WVP_SIMULATED_CLOCK": "1",
+            "WVP_MEDICAL_KEY": base64.b64encode(os.urandom(32)).decode(),
+        },
     )
     try:
         processes.start_all()

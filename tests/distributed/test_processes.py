@@ -4,15 +4,18 @@ redelivered message and a broker outage; nothing medical is readable on the wire
 
 import json
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from datetime import time as daytime
 from uuid import uuid4
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
+from compliance.kafka import replay_from_kafka
+from compliance.replay import replay, replay_dict
 from distributed import topology
 from distributed.client import RemotePlatform
+from events import Actor, Rol
 from poortwachter.feiten import feiten_uit_historie
 from poortwachter.kalender import kalender
 from services.shared import clock
@@ -81,7 +84,10 @@ def raw_messages(bootstrap):
         consumer.close()
 
 
-def test_distributed_run_matches_embedded(services, kafka, embedded):
+@pytest.fixture(scope="module")
+def distributed_case(services):
+    """The canonical case driven through the five processes, with a leader and a follower
+    SIGKILLed mid-stream and restarted."""
     remote = RemotePlatform(services.urls)
     casus = canonical_case()
     start = datetime.combine(casus.eerste_ziektedag, daytime(7, 0), UTC)
@@ -107,6 +113,11 @@ def test_distributed_run_matches_embedded(services, kafka, embedded):
             services.start(victim)
             remote.settle()
     remote.auto_settle = True
+    return remote, casus
+
+
+def test_distributed_run_matches_embedded(distributed_case, kafka, embedded):
+    remote, casus = distributed_case
     history = remote.history(casus.dossier_id)
     expected_history, expected_calendar = embedded
     assert comparable(history, casus.dossier_id) == expected_history
@@ -166,3 +177,66 @@ def test_commands_succeed_while_broker_is_down_and_projections_catch_up(services
     for service in ("bedrijfsarts", "arbeidsdeskundige", "providerboog", "uwv_submission"):
         assert (service, "DossierGeopend") in kinds
     assert ("werkgever", "VerzuimpercentageGewijzigd") in kinds
+
+
+@pytest.fixture(scope="module")
+def stores(services, distributed_case):
+    """A platform over the five services' own stores, linked into one directory; it only reads
+    (and logs its read decisions in a decision log of its own)."""
+    directory = services.root / "stores"
+    directory.mkdir(exist_ok=True)
+    for name in topology.BY_NAME:
+        (directory / f"{name}.sqlite").symlink_to(services.root / name / f"{name}.sqlite")
+    env = {
+        "WVP_DATA_DIR": str(directory),
+        "WVP_DATABASE_URL": "",
+        "WVP_MEDICAL_KEY": services.env["WVP_MEDICAL_KEY"],
+    }
+    with running(env) as platform:
+        yield platform
+
+
+def without_source(replayed):
+    """The replay as data, without what says where it was read from."""
+    data = replay_dict(replayed)
+    for key in ("bron", "medische_inhoud"):
+        data.pop(key)
+    return data
+
+
+def test_replay_from_kafka_equals_replay_from_the_stores(distributed_case, stores, kafka, keys):
+    _, casus = distributed_case
+    b = casus.betrokkenen
+    compliance = Actor(rol=Rol.COMPLIANCE, persoon_id="wg-canon.co", organisatie=b.werkgever_id)
+    cuts = [
+        {},
+        {
+            "as_of": casus.eerste_ziektedag + timedelta(days=60),
+            "known_at": datetime.combine(
+                casus.eerste_ziektedag + timedelta(days=70), daytime(12), UTC
+            ),
+        },
+    ]
+    key = str(keys / f"{topology.BEDRIJFSARTS_ZIJDE}.key.pem")
+    for actor, private_key in ((b.hr, None), (compliance, None), (b.bedrijfsarts, key)):
+        for cut in cuts:
+            from_stores = replay(stores, casus.dossier_id, actor, **cut)
+            from_kafka = replay_from_kafka(
+                kafka.bootstrap, casus.dossier_id, actor, private_key=private_key, **cut
+            )
+            assert from_kafka.bron.naam == "kafka"
+            assert without_source(from_kafka) == without_source(from_stores), (actor.rol, cut)
+            assert from_kafka.visible, (actor.rol, cut)
+    # The bedrijfsarts without the key: the medical facts are there, their payload is not, and
+    # the replay says so.
+    blind = replay_dict(replay_from_kafka(kafka.bootstrap, casus.dossier_id, b.bedrijfsarts))
+    assert blind["medische_inhoud"].startswith("niet beschikbaar")
+    onleesbaar = [e for e in blind["tijdlijn"] if e["id"] in blind["onleesbaar"]]
+    assert onleesbaar and all(e["classificatie"] == "medisch" for e in onleesbaar)
+    assert all(e["data"] == {} for e in onleesbaar)
+    assert not any(canary.decode() in json.dumps(blind) for canary in MEDICAL_CANARIES)
+    with_key = replay_dict(
+        replay_from_kafka(kafka.bootstrap, casus.dossier_id, b.bedrijfsarts, private_key=key)
+    )
+    assert any(canary.decode() in json.dumps(with_key) for canary in MEDICAL_CANARIES)
+    assert with_key["onleesbaar"] == []

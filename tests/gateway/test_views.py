@@ -9,7 +9,7 @@ QUERY = """query($d: ID!) { dossier(id: $d) {
     planVanAanpak { doel } evaluaties { soort } riv { aanwezig ontbrekend } }
   deelnemers { rol persoonId }
   kalender { code classificatie }
-  toegangslog { rol actie toegestaan } } }"""
+  toegangslog { rol organisatie actie toegestaan } } }"""
 
 A, F, M = "ADMINISTRATIEF", "FUNCTIONEEL", "MEDISCH"
 DOCS = ("probleemanalyses", "medischeProbleemanalyses", "planVanAanpak", "evaluaties", "riv")
@@ -36,7 +36,7 @@ EXPECTED = {
     "bedrijfsarts": {"classes": {A, F, M}, "docs": set(DOCS), "log": True},
     "werkgever": EMPLOYER_SIDE,
     "casemanager": EMPLOYER_SIDE,
-    "compliance": EMPLOYER_SIDE,
+    "compliance": {**EMPLOYER_SIDE, "log": "eigen_organisatie"},
     "arbeidsdeskundige": {
         "classes": {A, F},
         "docs": {"probleemanalyses", "planVanAanpak", "evaluaties", "riv"},
@@ -96,8 +96,13 @@ def test_each_party_sees_exactly_its_part(server, reference, role):
         assert reference.canary in dossier["documenten"]["medischeProbleemanalyses"][0]["diagnose"]
 
     assert {r["classificatie"] for r in dossier["kalender"]} <= expected["classes"]
-    if expected.get("log"):
+    if expected.get("log") == "eigen_organisatie":  # who inside the employer looked, no one else
         assert any(t["rol"] == "werkgever" for t in dossier["toegangslog"])
+        assert {t["organisatie"] for t in dossier["toegangslog"]} == {"acme"}
+        assert "werknemer" not in {t["rol"] for t in dossier["toegangslog"]}
+    elif expected.get("log"):
+        assert any(t["rol"] == "werkgever" for t in dossier["toegangslog"])
+        assert any(t["rol"] == "bedrijfsarts" for t in dossier["toegangslog"])
     else:
         assert dossier["toegangslog"] is None and ("toegangslog",) in forbidden
     assert dossier["werknemerId"] == "wn1"

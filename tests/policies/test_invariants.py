@@ -39,15 +39,21 @@ def test_only_bedrijfsarts_cmtd_and_employee_see_medisch(enumerated):
     assert seen == MEDISCH_BEVOEGD  # each of them does see it somewhere
 
 
-def test_only_the_employee_and_its_bedrijfsarts_read_the_access_log(enumerated):
-    readers = set()
+def test_only_the_employee_and_its_bedrijfsarts_read_the_whole_access_log(enumerated):
+    readers, own_organisation = set(), set()
     for _, input, decision in enumerated:
-        if decision.toegangslog:
+        if decision.toegangslog == "alles":
             # the log names every party that asked (a psycholoog too): health data itself
             assert "medisch" in decision.classificaties, input
             assert decision.relaties & {"werknemer", "bedrijfsarts"}, input
             readers.add(input["principal"]["rol"])
+        elif decision.toegangslog == "eigen_organisatie":
+            assert decision.relaties == {"compliance"}, input
+            own_organisation.add(input["principal"]["rol"])
+        else:
+            assert decision.toegangslog is None, input
     assert readers == {"werknemer", "bedrijfsarts"}
+    assert own_organisation == {"compliance"}
 
 
 def test_only_the_assigned_bedrijfsarts_judges(enumerated):

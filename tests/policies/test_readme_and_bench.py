@@ -23,7 +23,12 @@ def test_the_matrix_marks_cells_from_decisions():
     }
     assert decided["zicht"]["uwv"] == {"uwv_submission": ["administratief"]}
     assert decided["toegangslog"] == {
-        r: r in ("werknemer", "bedrijfsarts") for r in decided["relaties"]
+        r: "alles"
+        if r in ("werknemer", "bedrijfsarts")
+        else "eigen_organisatie"
+        if r == "compliance"
+        else None
+        for r in decided["relaties"]
     }
 
 
