@@ -1,6 +1,5 @@
 """Who follows whom, and the topic names: the same edges as the embedded `System`."""
 
-from events import CONTRACTS, Classificatie
 from services.shared.application import ServiceApplication
 from wvp.runtime import SERVICES, wvp_system
 
@@ -32,11 +31,6 @@ def topic(service: str, stream: str = EVENTS) -> str:
     return f"wvp.{service}.{stream}"
 
 
-def stream_of(event_type: str) -> str:
-    medisch = CONTRACTS[event_type].classificatie is Classificatie.MEDISCH
-    return MEDISCH if medisch else EVENTS
-
-
 def tracking_name(leader: str, stream: str) -> str:
     """Each stream is ordered on its own, so each keeps its own tracking position."""
     return leader if stream == EVENTS else f"{leader}.{stream}"
@@ -47,7 +41,3 @@ def medical_recipients(leader: str, event_type: str) -> list[str]:
     the bedrijfsarts side. Everyone else receives the fact without its payload."""
     readers = [f for f in followers(leader) if hasattr(BY_NAME[f], f"on_{event_type}")]
     return sorted({*readers, BEDRIJFSARTS_ZIJDE})
-
-
-def all_topics() -> list[str]:
-    return [topic(s, stream) for s in BY_NAME for stream in STREAMS]

@@ -13,7 +13,7 @@ from events import (  # noqa: F401
     uwv_submission,
     werkgever,
 )
-from events.contract import CONTRACTS, Contract, ContractViolation, contract_for, violation
+from events.contract import CONTRACTS, Contract, ContractViolation, violation
 from events.envelope import Actor, Classificatie, Rol
 
 __all__ = [
@@ -23,6 +23,5 @@ __all__ = [
     "Contract",
     "ContractViolation",
     "Rol",
-    "contract_for",
     "violation",
 ]

@@ -45,13 +45,6 @@ class Contract(BaseModel):
         return self.model_dump(mode="json", exclude={"geldig_op"})
 
 
-def contract_for(event_type: str) -> type[Contract]:
-    try:
-        return CONTRACTS[event_type]
-    except KeyError:
-        raise KeyError(f"unknown event type {event_type!r}") from None
-
-
 class ContractViolation(ValueError):
     """Input does not match an event contract; the message lists every problem, field by field."""
 

@@ -78,9 +78,6 @@ class Platform:
         if self.policy is not None:
             self.policy.close()
 
-    def service(self, cls: type[ServiceApplication]) -> Any:
-        return self.runner.get(cls)
-
     @property
     def services(self) -> list[ServiceApplication]:
         return [self.runner.get(cls) for cls in SERVICES]
