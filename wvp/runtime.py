@@ -5,6 +5,8 @@ runner processes every reaction before a command returns, so reads right after a
 its consequences in every service.
 """
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -64,6 +66,7 @@ class Platform:
         """`policy`: True enforces the configured policy engine (WVP_POLICY_ENGINE), an engine
         enforces that one, False turns enforcement off (for tests of the services alone)."""
         self.runner = SingleThreadedRunner(wvp_system, env=env)
+        self.histories = Histories(self)
         self.policy: Enforcement | None = None
         if policy is not False:
             engine = None if policy is True else policy
@@ -71,6 +74,11 @@ class Platform:
 
     def start(self) -> "Platform":
         self.runner.start()
+        # A leader prompts its followers only after recording a fact one of them reacts to; the
+        # facts in between they pass over on their next pull (ServiceApplication.pull_and_process).
+        for leader, followers in wvp_system.leads.items():
+            reacted = (self.runner.apps[f].reaction_topics for f in followers)
+            self.runner.apps[leader].notify_topics = sorted(frozenset().union(*reacted))
         return self
 
     def stop(self) -> None:
@@ -125,9 +133,47 @@ class Platform:
         With a frozen clock a command and the reactions to it share one timestamp; reactions
         (they have a cause) then come after the facts that caused them.
         """
-        return in_recorded_order(
-            (app.name, e) for app in self.services for e in app.history(dossier_id)
+        return self.histories.get(dossier_id)
+
+
+class Histories:
+    """Each dossier's history, read whole once and afterwards only what was recorded since.
+
+    Decoding (for the medical services: decrypting) every fact again on every read grows with the
+    dossier. Stored facts are append-only, so reading each service's part past the last version
+    seen is exact, also when other processes write to the same stores. The facts are shared
+    between readers and must not be changed; the least recently read dossiers are dropped.
+    """
+
+    SIZE = 1024  # dossiers kept
+
+    def __init__(self, platform: Platform):
+        self.platform = platform
+        self._lock = threading.Lock()
+        self._known: OrderedDict[str, tuple[dict[str, list[Any]], list[tuple[str, Any]]]] = (
+            OrderedDict()
         )
+
+    def get(self, dossier_id: str) -> list[tuple[str, Any]]:
+        with self._lock:
+            parts, merged = self._known.pop(dossier_id, None) or ({}, [])
+            grown = False
+            for app in self.platform.services:
+                part = parts.setdefault(app.name, [])
+                last = part[-1].originator_version if part else None
+                new = list(app.events.get(app.dossier_key(dossier_id), gt=last))
+                if new:
+                    part.extend(new)
+                    grown = True
+            if grown:
+                merged = in_recorded_order(
+                    (service, e) for service, part in parts.items() for e in part
+                )
+            if merged:  # ids never recorded on are not kept: they would only crowd the cache
+                self._known[dossier_id] = (parts, merged)
+                if len(self._known) > self.SIZE:
+                    self._known.popitem(last=False)
+            return list(merged)
 
 
 def in_recorded_order(facts: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:

@@ -5,7 +5,7 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
-from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.persistence import JSONTranscoder, Recording, Tracking
 from eventsourcing.system import ProcessApplication
 
 from events import Actor, Contract, Rol
@@ -20,6 +20,25 @@ from services.shared.transcodings import DateAsISO
 def event_id(event: Any) -> str:
     """A stable id for a stored event: its aggregate and position."""
     return f"{event.originator_id}/{event.originator_version}"
+
+
+# The library's LRU cache of aggregates: a command or reaction on a cached dossier reads only the
+# facts recorded since (by any process), instead of reading and decrypting its whole history.
+AGGREGATE_CACHE = {"AGGREGATE_CACHE_MAXSIZE": "5000"}
+
+
+def reaction_topics(service: type) -> tuple[str, ...]:
+    """The topics of every fact class that `service` reacts to."""
+    names = service.reacts_to()
+    topics, todo = set(), [ChainedAggregate.Feit]
+    while todo:
+        cls = todo.pop()
+        todo += cls.__subclasses__()
+        if cls.__name__ in names:
+            # The library copies event classes into aggregate subclasses, so several classes
+            # share one topic; name it as `get_topic` would, without registering each copy.
+            topics.add(f"{cls.__module__}:{cls.__qualname__}")
+    return tuple(sorted(topics))
 
 
 class ServiceApplication(ProcessApplication):
@@ -45,7 +64,10 @@ class ServiceApplication(ProcessApplication):
         settings = Settings.from_env({**os.environ, **(env or {})})
         store = settings.store_env(self.name)
         ciphers = settings.cipher_env(self._encrypted_services)
-        super().__init__(env={**store, **ciphers, **(env or {})})
+        super().__init__(env={**AGGREGATE_CACHE, **store, **ciphers, **(env or {})})
+        self.reaction_topics = frozenset(reaction_topics(type(self)))
+        self._pulled: dict[str, int] = {}  # per leader: the last notification looked at
+        self._command_tracking: Tracking | None = None
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -88,6 +110,28 @@ class ServiceApplication(ProcessApplication):
         if not dossier_id:
             raise DossierNotFound(f"{name} heeft een dossier nodig")
         return method(actor, dossier_id, invoer)
+
+    def execute_once(
+        self,
+        tracking: Tracking,
+        name: str,
+        actor: Actor,
+        dossier_id: str | None,
+        fields: dict[str, Any],
+    ) -> CommandResult:
+        """`execute`, storing `tracking` (an inbound message's id) in the same transaction as the
+        command's facts, so the store refuses a redelivery with IntegrityError. Callers run all
+        of a service's store access on one thread, as the service processes do."""
+        self._command_tracking = tracking
+        try:
+            return self.execute(name, actor, dossier_id, fields)
+        finally:
+            self._command_tracking = None
+
+    def _record(self, processing_event: ProcessingEvent) -> list[Recording]:
+        if self._command_tracking is not None:
+            processing_event.tracking = self._command_tracking
+        return super()._record(processing_event)
 
     def commit(self, dossier_id: str | None, *aggregates: ChainedAggregate) -> CommandResult:
         recordings = self.save(*aggregates)
@@ -132,6 +176,34 @@ class ServiceApplication(ProcessApplication):
             correlation_id=ziekmelding.correlation_id,
         )
         processing_event.collect_events(dossier)
+
+    def pull_and_process(
+        self, leader_name: str, start: int | None = None, stop: int | None = None
+    ) -> None:
+        """Process the leader's new facts that this service reacts to, and skip the rest.
+
+        The library would decode (decrypt) every fact and commit a tracking record for each,
+        also for the many facts without a reaction. Skipped facts change nothing, so the
+        position past them is kept in memory only; after a restart they are looked at again.
+        The library's topic filter is not used: with it the pull starts at the last *tracked*
+        fact, so a leader whose facts this service never reacts to would be scanned whole on
+        every pull.
+        """
+        if start is None:
+            tracked = self.recorder.max_tracking_id(leader_name) or 0
+            start = max(tracked, self._pulled.get(leader_name, 0))
+        for notifications in self.pull_notifications(
+            leader_name, start=start, stop=stop, inclusive_of_start=False
+        ):
+            relevant = [n for n in notifications if n.topic in self.reaction_topics]
+            for domain_event, tracking in self.convert_notifications(leader_name, relevant):
+                self.process_event(domain_event, tracking)
+            self._pulled[leader_name] = notifications[-1].id
+
+    @classmethod
+    def reacts_to(cls) -> set[str]:
+        """Names of the facts `policy` reacts to: one `on_<Fact>` method each."""
+        return {name.removeprefix("on_") for name in dir(cls) if name.startswith("on_")}
 
     def policy(self, domain_event: Any, processing_event: ProcessingEvent) -> None:
         reaction = getattr(self, f"on_{type(domain_event).__name__}", None)

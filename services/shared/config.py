@@ -23,6 +23,7 @@ class Settings:
     database_url: str | None = None
     database_schema: str | None = None
     medical_key: str | None = None
+    sqlite_synchronous: str | None = None  # see services.shared.sqlitestore
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Settings":
@@ -31,6 +32,7 @@ class Settings:
             database_url=environ.get("WVP_DATABASE_URL") or None,
             database_schema=environ.get("WVP_DATABASE_SCHEMA") or None,
             medical_key=environ.get("WVP_MEDICAL_KEY") or None,
+            sqlite_synchronous=environ.get("WVP_SQLITE_SYNCHRONOUS") or None,
         )
 
     @property
@@ -50,17 +52,21 @@ class Settings:
         env = {}
         for service, on in encrypted.items():
             prefix = service.upper() + "_"
-            env[prefix + "CIPHER_TOPIC"] = "eventsourcing.cipher:AESCipher" if on else ""
+            env[prefix + "CIPHER_TOPIC"] = "services.shared.cipher:AESGCMCipher" if on else ""
             env[prefix + "CIPHER_KEY"] = self.medical_cipher_key() if on else ""
         return env
 
     def _sqlite_env(self, service: str) -> dict[str, str]:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        return {
+        env = {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": str(self.data_dir / f"{service}.sqlite"),
             "SQLITE_LOCK_TIMEOUT": "10",
         }
+        if self.sqlite_synchronous:
+            env["PERSISTENCE_MODULE"] = "services.shared.sqlitestore:SQLiteFactory"
+            env["SQLITE_SYNCHRONOUS"] = self.sqlite_synchronous
+        return env
 
     def _postgres_env(self) -> dict[str, str]:
         url = urlparse(self.database_url or "")

@@ -73,6 +73,10 @@ class UwvSubmissionApplication(ServiceApplication):
     def on_ZiekmeldingGeregistreerd(self, event, processing_event) -> None:
         self.open_dossier(event, processing_event)
 
+    @classmethod
+    def reacts_to(cls) -> set[str]:
+        return super().reacts_to() | set(RIV_BRONNEN)
+
     def policy(self, domain_event, processing_event) -> None:
         onderdeel = RIV_BRONNEN.get(type(domain_event).__name__)
         if onderdeel is not None:
