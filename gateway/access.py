@@ -6,6 +6,7 @@ the parts and classifications the caller may see, and how much of the access log
 """
 
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 from events import CONTRACTS, Actor
@@ -71,3 +72,12 @@ NO_ACCESS = Decision(None)
 def decide(platform: Platform, actor: Actor, dossier_id: str) -> Decision:
     """What `actor` may read of `dossier_id`; the platform logs the decision."""
     return Decision(platform.read_decision(actor, dossier_id))
+
+
+def decide_logging(platform: Platform, actor: Actor, dossier_id: str) -> tuple[Decision, Future]:
+    """`decide`, returning while the decision's log entry is still being committed: the caller
+    waits for the future before it uses the decision, and meanwhile the platform serves others."""
+    if platform.policy is None:
+        raise RuntimeError("policy enforcement is off for this platform")
+    decision, logged = platform.policy.read_logging(actor, dossier_id)
+    return Decision(decision), logged

@@ -2,7 +2,6 @@
 
 app.command("serve")(gateway.cli.serve)
 app.command("token")(gateway.cli.token)
-bench_app.command("gateway")(gateway.cli.bench)
 """
 
 import typer
@@ -46,13 +45,3 @@ def token(
         typer.echo(mint_token(GatewaySettings.from_env(), role, subject, org, ttl))
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
-
-
-def bench(
-    requests: int = typer.Option(200, help="Requests per role and concurrency level."),
-    seconds: float = typer.Option(20.0, help="Upper bound on time per measurement."),
-) -> None:
-    """p50/p99 of a dossier query per role at 1, 10 and 50 clients, against a trivial query."""
-    from gateway.bench import print_report, run_bench
-
-    print_report(run_bench(requests=requests, max_seconds=seconds))

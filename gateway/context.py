@@ -29,22 +29,22 @@ class Context:
         """Keep a decision already taken in this request (the caseload decides per dossier)."""
         self._decisions.setdefault(dossier_id, decision)
 
-    async def decision(self, dossier_id: str) -> Decision:
-        """The read decision for a dossier, taken once per request."""
-        if dossier_id not in self._decisions:
-            self._decisions[dossier_id] = await self.gateway.run(
-                self.gateway.decide, self.caller(), dossier_id
-            )
-        return self._decisions[dossier_id]
-
     async def view(
         self, dossier_id: str, as_of: date | None = None, known_at: datetime | None = None
     ) -> DossierView:
-        """The caller's view of a dossier at a valid and recorded time."""
-        decision = await self.decision(dossier_id)
+        """The caller's view of a dossier at a valid and recorded time; the read decision is
+        taken once per request, with the first view in the same turn of the worker."""
+        key = (dossier_id, as_of, known_at)
+        if dossier_id not in self._decisions:
+            decision, view = await self.gateway.decided_view(
+                self.caller(), dossier_id, (as_of, known_at)
+            )
+            self._decisions.setdefault(dossier_id, decision)
+            if view is not None:
+                self._views.setdefault(key, view)
+        decision = self._decisions[dossier_id]
         if not decision.allowed:  # unknown and not permitted look the same: ids cannot be probed
             raise forbidden(f"dossier {dossier_id}")
-        key = (dossier_id, as_of, known_at)
         if key not in self._views:
             self._views[key] = await self.gateway.run(
                 self.gateway.view, dossier_id, decision, as_of, known_at

@@ -2,7 +2,8 @@
 
 `DossierIndex` follows the services' notification logs to know every dossier (the ziekmelding
 always starts there), with what caseload filters need and the relation facts that tell, cheaply,
-on which dossiers a caller could hold a relation at all. A dossier's timeline is read from every
+on which dossiers a caller could hold a relation at all; on the way it keeps the provider
+catalogue, which belongs to no dossier. A dossier's timeline is read from every
 service's history when asked and cut to the requested valid and recorded time.
 """
 
@@ -16,7 +17,7 @@ from eventsourcing.utils import get_topic
 
 from events import Actor
 from policies.context import Delegations
-from services.providerboog.domainmodel import ProviderDossier
+from services.providerboog.domainmodel import Provider, ProviderDossier
 from services.shared.application import event_id
 from services.uwv_submission.domainmodel import UwvDossier
 from services.werkgever.domainmodel import Verzuimdossier
@@ -68,6 +69,7 @@ _RELATIEFEITEN: dict[str, dict[type, tuple[tuple[str, str], ...]]] = {
         ),
     },
     "providerboog": {
+        Provider.ProviderGeregistreerd: (),  # a catalogue entry, outside any dossier
         ProviderDossier.VerwijzingOntvangen: (
             ("provider", "provider_id"),
             ("organisatie", "provider_id"),
@@ -111,6 +113,7 @@ class DossierIndex:
     positions: dict[str, int] = field(default_factory=dict)
     dossiers: dict[str, DossierRecord] = field(default_factory=dict)
     by_key: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    providers: dict[str, dict[str, Any]] = field(default_factory=dict)  # the catalogue, by id
     delegations: Delegations = field(init=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +152,8 @@ class DossierIndex:
             self.dossiers[event.dossier_id].hersteld_op = event.geldig_op
         elif kind == "Melding42WekenIngediend":
             self.by_key[_MELDING_42_WEKEN].add(event.dossier_id)
+        elif kind == "ProviderGeregistreerd":
+            self.providers[event.data["provider_id"]] = {**event.data, "sinds": event.geldig_op}
         for sleutel, veld in facts[type(event)]:
             self.by_key[(sleutel, event.data[veld])].add(event.dossier_id)
 

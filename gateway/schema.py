@@ -8,11 +8,14 @@ from pathlib import Path
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 
@@ -21,12 +24,13 @@ from gateway.errors import error, forbidden, from_rejection, should_mask
 from gateway.inputs import command_input, to_fields
 from gateway.projections import DossierRecord
 from gateway.settings import GatewaySettings
-from gateway.types import Actor, Dossier, TimelineEntry
+from gateway.types import Actor, Dossier, Provider, Taakdelegatie, TimelineEntry
 from wvp.runtime import COMMANDS
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 MAX_PAGE = 100
 POLL_SECONDS = 0.5  # subscriptions also notice facts recorded outside the gateway
+QUERY_CACHE = 256  # distinct query texts whose parse and validation are kept
 
 
 @strawberry.enum
@@ -147,6 +151,29 @@ class Query:
             total_count=len(chosen),
         )
 
+    @strawberry.field(
+        description="The taakdelegaties the caller granted (bedrijfsarts) or holds (CMTD), "
+        "revoked and expired ones included."
+    )
+    async def taakdelegaties(self, info: strawberry.Info[Context]) -> list[Taakdelegatie]:
+        return [Taakdelegatie.of(d) for d in await _overzicht(info, "taakdelegaties")]
+
+    @strawberry.field(
+        description="The provider catalogue: all of it for the parties that refer, a provider's "
+        "own entry for a provider."
+    )
+    async def providers(self, info: strawberry.Info[Context]) -> list[Provider]:
+        return [Provider.of(p) for p in await _overzicht(info, "providers")]
+
+
+async def _overzicht(info: strawberry.Info[Context], naam: str) -> list[dict]:
+    """The entries of a list outside any dossier the policy lets the caller read."""
+    ctx = info.context
+    entries = await ctx.gateway.run(ctx.gateway.overzicht, ctx.caller(), naam)
+    if entries is None:
+        raise forbidden(naam)
+    return entries
+
 
 @strawberry.type(description="What a command recorded, as far as the caller may read it.")
 class CommandPayload:
@@ -226,7 +253,7 @@ class Subscription:
             if now == position:
                 continue
             position = now
-            decision = await gateway.run(gateway.decide, actor, dossier_id)
+            decision = await gateway.decision(actor, dossier_id)
             if not decision.allowed:
                 raise forbidden(f"dossier {dossier_id}")
             fresh = await gateway.run(gateway.view, dossier_id, decision)
@@ -245,12 +272,20 @@ class GatewaySchema(strawberry.Schema):
 
 def build_schema(settings: GatewaySettings | None = None) -> strawberry.Schema:
     settings = settings or GatewaySettings()
-    # Factories: every request gets fresh extension instances.
+    # The limits' rule classes are made once: the validation cache is keyed by the rules, and
+    # the limiter extensions would make new classes for every request.
+    limits = [
+        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    ]
+    # Factories: every request gets fresh extension instances. Parsing and validating the same
+    # query text again cost more than resolving a dossier, so both are cached (LRU, bounded).
     extensions = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: MaskErrors(should_mask_error=should_mask, error_message="Interne fout."),
+        lambda: ParserCache(maxsize=QUERY_CACHE),
+        lambda: ValidationCache(maxsize=QUERY_CACHE),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)

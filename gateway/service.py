@@ -2,21 +2,24 @@
 
 The platform's single-threaded runner is not thread-safe, so every call into it runs on one
 worker thread (`Gateway.run`); the event loop stays free for HTTP and websockets meanwhile.
+A read decision's log entry is committed by the decision log's own writer: the request waits for
+it before answering, the worker thread does not, so concurrent reads share a commit.
 Subscribers wait on a per-dossier signal that mutations raise, with a short poll as a fallback
 for facts recorded outside the gateway (the demo loader, process policies).
 """
 
 import asyncio
 import functools
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 from events import Actor
-from gateway.access import NO_ACCESS, Decision, decide
+from gateway.access import NO_ACCESS, Decision, decide_logging
 from gateway.projections import DossierIndex, DossierRecord, Entry, entry_of, timeline
 from poortwachter import Verplichting, feiten_uit_historie, kalender
 from services.shared import clock
@@ -36,9 +39,10 @@ class DossierView:
     known_at: datetime | None
     entries: list[Entry] = field(repr=False)  # all facts in the time window, hidden ones too
 
-    @property
+    @functools.cached_property  # every field of a dossier query starts from it
     def visible(self) -> list[Entry]:
-        return [e for e in self.entries if self.decision.sees(e.service, e.type)]
+        sees = functools.cache(self.decision.sees)  # a dossier has few kinds of fact
+        return [e for e in self.entries if sees(e.service, e.type)]
 
     def peildatum(self, gegeven: date | None = None) -> date:
         """The day to judge the calendar on: given, else the valid-time cut, else the
@@ -56,9 +60,52 @@ class DossierView:
         """
         if not any(e.type == "ZiekmeldingGeregistreerd" for e in self.entries):
             return []  # a time cut before the ziekmelding: nothing is due yet
-        feiten = feiten_uit_historie((e.service, e.event) for e in self.entries)
         zichtbaar = self.decision.classificaties
-        return [v for v in kalender(feiten, peildatum) if v.classificatie.value in zichtbaar]
+        rijen = _KALENDERS.get(self.entries, peildatum)
+        return [v for v in rijen if v.classificatie.value in zichtbaar]
+
+
+class _Kalenders:
+    """Calendars already worked out, by the facts they come from and the peildatum.
+
+    A calendar is a pure function of those, the same for every caller (what a caller may see is
+    cut from it afterwards), and fact ids are unique, so a calendar found here is exact.
+    """
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known: OrderedDict[tuple, list[Verplichting]] = OrderedDict()
+
+    def get(self, entries: list[Entry], peildatum: date) -> list[Verplichting]:
+        key = (peildatum, *(e.id for e in entries))
+        with self._lock:
+            rijen = self._known.get(key)
+            if rijen is not None:
+                self._known.move_to_end(key)
+                return rijen
+        rijen = kalender(feiten_uit_historie((e.service, e.event) for e in entries), peildatum)
+        with self._lock:
+            self._known[key] = rijen
+            if len(self._known) > self.SIZE:
+                self._known.popitem(last=False)
+        return rijen
+
+
+_KALENDERS = _Kalenders()
+
+
+# How each relation to the entries of a list outside any dossier (policies/overzichten.rego)
+# selects them.
+_BEREIK: dict[str, Callable[[Actor, dict[str, Any]], bool]] = {
+    "verlener": lambda actor, delegatie: delegatie["bedrijfsarts_id"] == actor.persoon_id,
+    "gedelegeerde": lambda actor, delegatie: delegatie["gedelegeerde_id"] == actor.persoon_id,
+    "verwijzer": lambda actor, provider: True,
+    "aanbieder": lambda actor, provider: (
+        provider["provider_id"] in (actor.persoon_id, actor.organisatie)
+    ),
+}
 
 
 @dataclass
@@ -78,15 +125,49 @@ class Gateway:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._worker, functools.partial(fn, *args))
 
+    async def decision(self, actor: Actor, dossier_id: str) -> Decision:
+        """The read decision, once its log entry is committed. The worker thread does not wait
+        for the commit, so concurrent readers' entries share one."""
+        decision, _ = await self.decided_view(actor, dossier_id, None)
+        return decision
+
+    async def decided_view(
+        self, actor: Actor, dossier_id: str, cut: tuple[date | None, datetime | None] | None
+    ) -> tuple[Decision, DossierView | None]:
+        """`decision`, and in the same turn of the worker the view at `cut` (as_of, known_at)
+        if the decision allows one: made while the log entry is committed, returned after."""
+        decision, logged, view = await self.run(self._decide_and_view, actor, dossier_id, cut)
+        if logged is not None:
+            await asyncio.wrap_future(logged)
+        return decision, view
+
     def close(self) -> None:
         self._worker.shutdown(wait=True)
 
     # Worker-thread methods: they touch the platform.
 
     def decide(self, actor: Actor, dossier_id: str) -> Decision:
-        if dossier_id not in self.index.refresh().dossiers:
-            return NO_ACCESS
-        return decide(self.platform, actor, dossier_id)
+        decision, logged = self.decide_logging(actor, dossier_id)
+        if logged is not None:
+            logged.result()
+        return decision
+
+    def decide_logging(self, actor: Actor, dossier_id: str) -> tuple[Decision, Future | None]:
+        """The read decision and its log entry being committed (None: nothing to log, the
+        dossier does not exist). Use `decision` from the event loop."""
+        # Dossiers are never removed: the index is read further only for one it does not know.
+        known = self.index.dossiers
+        if dossier_id not in known and dossier_id not in self.index.refresh().dossiers:
+            return NO_ACCESS, None
+        return decide_logging(self.platform, actor, dossier_id)
+
+    def _decide_and_view(
+        self, actor: Actor, dossier_id: str, cut: tuple[date | None, datetime | None] | None
+    ) -> tuple[Decision, Future | None, DossierView | None]:
+        decision, logged = self.decide_logging(actor, dossier_id)
+        if cut is None or not decision.allowed:
+            return decision, logged, None
+        return decision, logged, self.view(dossier_id, decision, *cut)
 
     def view(
         self,
@@ -114,10 +195,12 @@ class Gateway:
         what the caller may not see (UWV filtering on open/hersteld, say).
         """
         candidates = [r for r in self.index.candidates(actor) if wanted(r)]
-        decided = ((r, decide(self.platform, actor, r.dossier_id)) for r in candidates)
+        decided = [(r, *decide_logging(self.platform, actor, r.dossier_id)) for r in candidates]
+        for _, _, logged in decided:  # committed together, not one commit per dossier
+            logged.result()
         return [
             (r, d)
-            for r, d in decided
+            for r, d, _ in decided
             if d.allowed and all(d.sees(service, fact) for service, fact in filtered_on)
         ]
 
@@ -131,6 +214,18 @@ class Gateway:
         decision = self.decide(actor, result.dossier_id)
         view = self.view(result.dossier_id, decision)
         return Outcome(result.dossier_id, [e for e in view.visible if e.id in recorded])
+
+    def overzicht(self, actor: Actor, naam: str) -> list[dict[str, Any]] | None:
+        """The entries of the list `naam` ("taakdelegaties" or "providers") that `actor` may
+        read; None when the policy refuses it the list."""
+        decision = self.platform.policy.overzicht(actor, naam)
+        if not decision.allowed:
+            return None
+        if naam == "taakdelegaties":
+            entries = self.index.delegations.all()
+        else:
+            entries = list(self.index.refresh().providers.values())
+        return [e for e in entries if any(_BEREIK[r](actor, e) for r in decision.relaties)]
 
     def toegangslog(self, dossier_id: str) -> list[Any]:
         return self.platform.policy.access_log(dossier_id)

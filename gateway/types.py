@@ -2,6 +2,8 @@
 
 Every type wraps a `DossierView`; fields read only the view's visible facts. A field whose
 content is of a kind the caller may not see at all resolves to null with a FORBIDDEN error.
+The two lists outside any dossier, `Taakdelegatie` and `Provider`, hold only the entries the
+policy let through (`Gateway.overzicht`).
 """
 
 from datetime import date, datetime
@@ -12,6 +14,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from events import Classificatie
+from events.bedrijfsarts import Taak
+from events.providerboog import ProviderSoort
 from events.uwv_submission import RIV_VERPLICHT
 from gateway.errors import forbidden
 from gateway.projections import Entry
@@ -388,3 +392,47 @@ class Dossier:
             for t in leesbaar
             if t.toegestaan or not alleen_toegestaan
         ]
+
+
+@strawberry.type(description="Tasks a bedrijfsarts delegated to a casemanager in taakdelegatie.")
+class Taakdelegatie:
+    delegatie_id: strawberry.ID
+    bedrijfsarts_id: str
+    gedelegeerde_id: str
+    taken: list[Taak]
+    dossiers: list[strawberry.ID] | None = strawberry.field(
+        description="null: the bedrijfsarts' whole caseload."
+    )
+    van: date
+    tot: date
+    ingetrokken_op: date | None
+
+    @classmethod
+    def of(cls, d: dict[str, Any]) -> "Taakdelegatie":
+        return cls(
+            delegatie_id=strawberry.ID(d["delegatie_id"]),
+            bedrijfsarts_id=d["bedrijfsarts_id"],
+            gedelegeerde_id=d["gedelegeerde_id"],
+            taken=[Taak(t) for t in d["taken"]],
+            dossiers=None if d["dossiers"] is None else [strawberry.ID(i) for i in d["dossiers"]],
+            van=date.fromisoformat(d["van"]),
+            tot=date.fromisoformat(str(d["tot"])),
+            ingetrokken_op=d["ingetrokken_op"] and date.fromisoformat(d["ingetrokken_op"]),
+        )
+
+
+@strawberry.type(description="An entry of the provider catalogue: who can be referred to.")
+class Provider:
+    provider_id: strawberry.ID
+    naam: str
+    soort: ProviderSoort
+    sinds: date
+
+    @classmethod
+    def of(cls, p: dict[str, Any]) -> "Provider":
+        return cls(
+            provider_id=strawberry.ID(p["provider_id"]),
+            naam=p["naam"],
+            soort=ProviderSoort(p["soort"]),
+            sinds=p["sinds"],
+        )

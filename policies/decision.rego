@@ -1,14 +1,17 @@
 # The one decision the platform asks for, per request and dossier.
 #
-# input.action.kind is "command" (input.action.command names it) or "read". The result says
+# input.action.kind is "command" (input.action.command names it), "read", or "overzicht" (a list
+# outside any dossier, named by input.action.overzicht; see overzichten.rego). The result says
 # whether it is allowed, why (Dutch, for people), and what of the dossier the principal may see:
 # `zicht` lists per dossier part (service) the visible classifications, and `alleen` narrows a
 # part to named facts. A read is allowed when there is anything to see. `toegangslog` says
-# how much of the dossier's access log the principal may read.
+# how much of the dossier's access log the principal may read. For an overzicht, `relaties` are
+# the principal's relations to the list's entries.
 package wvp.decision
 
 import data.wvp.access
 import data.wvp.commands
+import data.wvp.overzichten
 import data.wvp.rolvermenging
 
 default allowed := false
@@ -23,7 +26,14 @@ allowed if {
 	count(zicht) > 0
 }
 
+allowed if {
+	input.action.kind == "overzicht"
+	overzichten.allowed
+}
+
 reasons := commands.reasons if input.action.kind == "command"
+
+reasons := overzichten.reasons if input.action.kind == "overzicht"
 
 reasons := sort([sprintf("inzage als %s", [r]) | some r in access.relaties]) if {
 	input.action.kind == "read"
@@ -67,10 +77,14 @@ toegangslog := "eigen_organisatie" if {
 	access.toegangslog_eigen_organisatie
 }
 
+relaties := overzichten.bereik if input.action.kind == "overzicht"
+
+relaties := access.relaties if input.action.kind != "overzicht"
+
 result := {
 	"allowed": allowed,
 	"reasons": reasons,
-	"relaties": access.relaties,
+	"relaties": relaties,
 	"classificaties": {regel.classificatie | some regel in zicht},
 	"zicht": zicht,
 	"toegangslog": toegangslog,

@@ -2,10 +2,11 @@
 decision per request and dossier. Both are written to the decision log."""
 
 import os
+from concurrent.futures import Future
 from typing import Any
 
 from events import Actor
-from policies.context import ContextBuilder
+from policies.context import ContextBuilder, policy_input
 from policies.decisionlog import DecisionLog, LoggedDecision
 from policies.engine import Decision, PolicyEngine, engine_from_env
 from services.shared.errors import CommandRejected
@@ -42,8 +43,22 @@ class Enforcement:
         return decision
 
     def read(self, principal: Actor, dossier_id: str) -> Decision:
+        decision, logged = self.read_logging(principal, dossier_id)
+        logged.result()
+        return decision
+
+    def read_logging(self, principal: Actor, dossier_id: str) -> tuple[Decision, Future[None]]:
+        """The read decision, and its log entry on its way: wait for it before answering.
+        Reads that wait side by side share one commit of the log."""
         decision = self.engine.decide(self.context.for_read(principal, dossier_id))
-        self.log.record(principal, dossier_id, READ_ACTION, decision)
+        return decision, self.log.submit(principal, dossier_id, READ_ACTION, decision)
+
+    def overzicht(self, principal: Actor, naam: str) -> Decision:
+        """Whether `principal` may read the list `naam` outside any dossier, and through which
+        relations to its entries (`relaties`, see overzichten.rego); logged without a dossier."""
+        action = {"kind": "overzicht", "overzicht": naam}
+        decision = self.engine.decide(policy_input(principal, action, None, []))
+        self.log.record(principal, None, f"{READ_ACTION} {naam}", decision)
         return decision
 
     def access_log(self, dossier_id: str | None) -> list[LoggedDecision]:

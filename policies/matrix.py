@@ -13,6 +13,7 @@ from policies.engine import BUNDLE_DIR, EmbeddedEngine
 README = BUNDLE_DIR / "README.md"
 BEGIN, END = "<!-- rollenmatrix:begin -->", "<!-- rollenmatrix:end -->"
 KLASSEN = ("administratief", "functioneel", "medisch")
+OVERZICHTEN = ("taakdelegaties", "providers")  # the lists outside any dossier
 
 DOSSIER = {
     "id": "d1",
@@ -89,12 +90,14 @@ def _input(principal: dict[str, str], action: dict[str, Any], with_dossier: bool
 
 def decide_matrix(engine: EmbeddedEngine) -> dict[str, Any]:
     """{"commands": {command: {relation: bool}}, "zicht": {relation: {part: [classes]}},
-    "toegangslog": {relation: "alles" | "eigen_organisatie" | None}}."""
+    "toegangslog": {relation: "alles" | "eigen_organisatie" | None},
+    "overzichten": {list: {relation: [its relations to the entries]}}}."""
     matrix = engine.evaluate("rollenmatrix")
     zonder = matrix["zonder_dossier"]
     commands: dict[str, dict[str, bool]] = {}
     zicht: dict[str, dict[str, list[str]]] = {}
     toegangslog: dict[str, str | None] = {}
+    overzichten: dict[str, dict[str, list[str]]] = {naam: {} for naam in OVERZICHTEN}
     for relatie in matrix["relaties"]:
         rol, persoon, organisatie = HOUDERS[relatie]
         principal = {"rol": rol, "persoon_id": persoon, "organisatie": organisatie}
@@ -113,10 +116,16 @@ def decide_matrix(engine: EmbeddedEngine) -> dict[str, Any]:
             parts.setdefault(regel.onderdeel, []).append(label)
         zicht[relatie] = parts
         toegangslog[relatie] = read.toegangslog
+        for naam in OVERZICHTEN:
+            lijst = engine.decide(
+                _input(principal, {"kind": "overzicht", "overzicht": naam}, False)
+            )
+            overzichten[naam][relatie] = sorted(lijst.relaties) if lijst.allowed else []
     return {
         "commands": commands,
         "zicht": zicht,
         "toegangslog": toegangslog,
+        "overzichten": overzichten,
         "relaties": matrix["relaties"],
     }
 
@@ -141,6 +150,17 @@ def render(decided: dict[str, Any]) -> str:
             decided["toegangslog"][relatie], ""
         )
         lines.append(f"| {relatie} | {text} | {log} |")
+    lines += [
+        "",
+        "Lists outside any dossier (GraphQL queries of the same name), by the principal's role, "
+        "with its relation to the entries:",
+        "",
+        "| list | " + " | ".join(relaties) + " |",
+        "|---|" + "---|" * len(relaties),
+    ]
+    for naam, by_relation in decided["overzichten"].items():
+        cells = [", ".join(by_relation[r]) for r in relaties]
+        lines.append(f"| `{naam}` | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

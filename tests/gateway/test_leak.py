@@ -78,6 +78,10 @@ def queries(server, dossier_id: str) -> list[str]:
     dossier = gen.selection("Dossier", ("Query",))
     gen.covered |= {("Query", "dossier"), ("Query", "caseload"), ("Query", "me")}
     caseload = gen.selection("DossierConnection", ("Query",))
+    # The lists outside any dossier, one query each: refused, a list nulls the whole answer.
+    lijsten = {"taakdelegaties": "Taakdelegatie", "providers": "Provider"}
+    gen.covered |= {("Query", lijst) for lijst in lijsten}
+    overzichten = [f"{{ {f} {{ {gen.selection(t, ('Query',))} }} }}" for f, t in lijsten.items()]
     missing = gen.reachable() - gen.covered
     assert not missing, f"generated queries miss {sorted(missing)}"
     fragment = f"fragment D on Dossier {{ {dossier} }}"
@@ -101,6 +105,7 @@ def queries(server, dossier_id: str) -> list[str]:
         "{ a: caseload(status: OPEN) { edges { node { ...D } } } "
         "b: caseload(status: HERSTELD) { edges { node { ...D } } } "
         'c: caseload(werknemerId: "wn1") { edges { node { ...D } } } } ' + fragment,
+        *overzichten,
     ]
 
 
