@@ -17,13 +17,17 @@ from distributed import codec, topology
 from events import Actor
 from services.shared import clock
 from services.shared.commands import CommandResult
+from services.shared.errors import CommandRejected
 from wvp.runtime import COMMANDS
 
 
-class RemoteCommandError(Exception):
+class RemoteCommandError(CommandRejected):
+    """The service refused the command; `code` is its own (FORBIDDEN, VALIDATION, ...), so the
+    gateway reports it as if the service ran in process."""
+
     def __init__(self, status: int, code: str, message: str):
         self.status, self.code = status, code
-        super().__init__(f"{code}: {message}")
+        super().__init__(message)
 
 
 class NotSettled(TimeoutError):

@@ -1,4 +1,5 @@
-"""Start and stop the five service processes of the distributed runtime (tests, bench)."""
+"""Start and stop the five service processes of the distributed runtime, and the gateway over
+Kafka (tests, bench)."""
 
 import os
 import signal
@@ -14,6 +15,7 @@ from distributed import topology
 from distributed.tansu import free_port
 
 REPO = Path(__file__).resolve().parents[1]
+GATEWAY = "gateway"  # the gateway's process name, data dir and log
 
 
 @dataclass
@@ -51,14 +53,40 @@ class ServiceProcesses:
         self.wait_ready(name, timeout)
 
     def launch(self, name: str) -> None:
+        self._spawn(name, ["service", name], self.environment(name))
+
+    def _spawn(self, name: str, args: list[str], env: dict[str, str]) -> None:
         log = (self.root / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "distributed", "service", name],
-            env=self.environment(name),
+            [sys.executable, "-m", "distributed", *args],
+            env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=REPO,
         )
+
+    def start_gateway(self, env: dict[str, str] | None = None, timeout: float = 30.0) -> str:
+        """The GraphQL gateway over Kafka, with the bedrijfsarts-side key and a store of its
+        own; returns its base URL once it answers."""
+        port = free_port()
+        gateway_env = {
+            **self.environment(GATEWAY),
+            "WVP_KAFKA_PRIVATE_KEY": str(self.keys / f"{topology.BEDRIJFSARTS_ZIJDE}.key.pem"),
+            **(env or {}),
+        }
+        self._spawn(GATEWAY, ["gateway", "--port", str(port)], gateway_env)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.processes[GATEWAY].poll() is not None:
+                raise RuntimeError(f"gateway ended with {self.processes[GATEWAY].returncode}")
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                    return url
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise TimeoutError(f"gateway not ready within {timeout}s")
 
     def wait_ready(self, name: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout

@@ -1,5 +1,6 @@
 """One service as its own process: its store, its relay, its consumers and a loopback
-control endpoint through which the gateway (or a test driver) sends it commands.
+control endpoint through which the gateway (or a test driver) sends it commands; for werkgever
+and uwv_submission also their Kafka integrations (`distributed.integrations`).
 
 Every call into the application runs on one worker thread, so the relay, the consumers and
 the command endpoint never touch the store at the same time from two threads.
@@ -9,6 +10,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import os
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
@@ -22,10 +24,14 @@ from starlette.routing import Route
 
 from distributed import codec, topology
 from distributed.consumer import Inbox, subscribe
+from distributed.integrations import dlq, inbound, outbound
 from distributed.relay import Relay
 from distributed.sealing import Keyring
 from distributed.settings import DistributedSettings
 from events import Actor, ContractViolation
+from gateway.auth import TokenVerifier
+from gateway.settings import GatewaySettings
+from policies.engine import EmbeddedEngine
 from services.shared import clock
 from services.shared.application import ServiceApplication
 from services.shared.errors import CommandRejected, DossierNotFound, UnknownCommand
@@ -56,6 +62,8 @@ class ServiceProcess:
         self.app: ServiceApplication | None = None
         self.relay: Relay | None = None
         self.inbox: Inbox | None = None
+        self.inbound: dict[str, inbound.Inbound] = {}
+        self.outbound: list[outbound.VerzekeraarRelay] = []
         self.wake = asyncio.Event()
         self.connected = False
 
@@ -67,7 +75,8 @@ class ServiceProcess:
         self.app = await self.run(self.cls, self.env)
         self.relay = Relay(self.app, self.keyring)
         self.inbox = Inbox(self.app, self.keyring, self.settings.simulated_clock)
-        subscribe(self.broker, self.name, self._apply)
+        self._integrations()
+        declare(self.broker, self.name, self._apply, self._apply_inbound)
         config = uvicorn.Config(
             self.http(),
             host=self.settings.host,
@@ -90,6 +99,26 @@ class ServiceProcess:
         applied = await self.run(self.inbox.apply, *args)
         if applied:
             self.wake.set()  # a reaction may have recorded new facts to relay
+        return applied
+
+    def _integrations(self) -> None:
+        """Inbound channels need the gateway's token verification and the policy; configured
+        like the gateway (WVP_JWT_SECRET, or WVP_JWT_PUBLIC_KEYS / WVP_JWKS_FILE in production)."""
+        kanalen = inbound.kanalen(self.name)
+        if kanalen:
+            environ = {**os.environ, **(self.env or {})}
+            verifier = TokenVerifier(GatewaySettings.from_env(environ))
+            policy = EmbeddedEngine()
+            self.inbound = {
+                k.topic: inbound.Inbound(self.app, k, verifier, policy) for k in kanalen
+            }
+        if self.name == outbound.SERVICE:
+            self.outbound = [outbound.VerzekeraarRelay(self.app)]
+
+    async def _apply_inbound(self, topic: str, body: bytes, headers: dict[str, str]) -> bool:
+        applied = await self.run(self.inbound[topic].apply, body, headers)
+        if applied:
+            self.wake.set()
         return applied
 
     async def _connect(self) -> None:
@@ -115,7 +144,9 @@ class ServiceProcess:
         while True:
             self.wake.clear()  # before reading the log, so no wake-up during a batch is lost
             try:
-                sent = await self.relay.relay_once(self.run, self._publish)
+                sent = 0
+                for relay in (self.relay, *self.outbound):
+                    sent += await relay.relay_once(self.run, self._publish)
             except Exception as e:
                 log.warning("relay: %s; opnieuw over %ss", e, RETRY_WAIT)
                 await asyncio.sleep(RETRY_WAIT)
@@ -191,6 +222,37 @@ def _stored(event: Any) -> dict[str, Any]:
         "topic": stored.topic,
         "state": stored.state.decode(),
     }
+
+
+def declare(broker: KafkaBroker, name: str, apply: Any, apply_inbound: Any) -> None:
+    """Everything service `name` consumes and publishes, declared on its broker: the process
+    runs on these declarations and the AsyncAPI document (`distributed.asyncapi`) is generated
+    from them. The relays publish by topic; their publishers here name and describe the topics."""
+    subscribe(broker, name, apply)
+    for stream in topology.STREAMS:
+        broker.publisher(
+            topology.topic(name, stream),
+            title=topology.topic(name, stream),
+            description=STREAM_DESCRIPTIONS[stream].format(service=name),
+        )
+    for kanaal in inbound.kanalen(name):
+        inbound.subscribe(broker, kanaal, functools.partial(apply_inbound, kanaal.topic))
+    if inbound.kanalen(name):
+        dlq.declare(broker, name)
+    if name == outbound.SERVICE:
+        outbound.declare(broker)
+
+
+STREAM_DESCRIPTIONS = {
+    topology.EVENTS: (
+        "De feiten van {service}, CloudEvents 1.0 binair (ce_*-kopregels); de inhoud is de "
+        "toestand van het feit zoals de bibliotheek die opslaat. Sleutel = dossier_id."
+    ),
+    topology.MEDISCH: (
+        "De medische feiten van {service}: de inhoud is versleuteld (AES-256-GCM, sleutel per "
+        "ontvanger met RSA-OAEP ingepakt); wie niet mag openen ziet alleen de envelop."
+    ),
+}
 
 
 def main(name: str, settings: DistributedSettings) -> None:

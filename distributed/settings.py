@@ -18,6 +18,10 @@ class DistributedSettings:
     public_keys: str | None = None  # directory with <recipient>.pub.pem
     private_key: str | None = None  # this process's own key, if it is a medical recipient
     simulated_clock: bool = False
+    # The gateway's consumer groups are named after this; each gateway (read model) needs its own.
+    gateway_group: str = "gateway"
+    # Where others reach a service, when not at host:port (in containers each has its own host).
+    service_urls: Mapping[str, str] | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "DistributedSettings":
@@ -35,7 +39,20 @@ class DistributedSettings:
             public_keys=environ.get("WVP_KAFKA_PUBLIC_KEYS") or None,
             private_key=environ.get("WVP_KAFKA_PRIVATE_KEY") or None,
             simulated_clock=environ.get("WVP_SIMULATED_CLOCK", "") in ("1", "true", "yes"),
+            gateway_group=environ.get("WVP_GATEWAY_GROUP") or "gateway",
+            service_urls={
+                name: url.rstrip("/")
+                for name in topology.BY_NAME
+                if (url := environ.get(f"WVP_{name.upper()}_URL", "").strip())
+            },
         )
 
     def url(self, service: str) -> str:
+        """A service's control endpoint: WVP_<SERVICE>_URL, else this host and its port."""
+        if self.service_urls and service in self.service_urls:
+            return self.service_urls[service]
         return f"http://{self.host}:{self.ports[service]}"
+
+    def urls(self) -> dict[str, str]:
+        """Every service's control endpoint: where the gateway sends commands."""
+        return {name: self.url(name) for name in topology.BY_NAME}

@@ -1,7 +1,8 @@
 """JSON Schema of every event contract, for integrators.
 
-`python -m events.schemas` writes one file per event type to `events/schemas/`; a test fails when
-the committed files differ from what the contracts say.
+`python -m events.schemas` writes one file per event type to `events/schemas/`, and one per
+message type of the Kafka integrations (`events.integraties`); a test fails when the committed
+files differ from what the contracts say.
 """
 
 import json
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from events import CONTRACTS
+from events.integraties import BERICHTEN
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,12 +30,21 @@ def schema_for(event_type: str) -> dict:
     return schema
 
 
+def message_schema_for(name: str) -> dict:
+    schema = BERICHTEN[name].json_schema()
+    schema["$schema"] = DIALECT
+    schema["$id"] = f"urn:wvp:bericht:{name}:v1"
+    schema["x-wvp"] = {"integratie": True}
+    return schema
+
+
 def rendered() -> dict[str, str]:
-    """File name -> file content for every contract."""
+    """File name -> file content for every contract and every integration message."""
+    schemas = {name: schema_for(name) for name in CONTRACTS}
+    schemas.update({name: message_schema_for(name) for name in BERICHTEN})
     return {
-        f"{name}.json": json.dumps(schema_for(name), indent=2, ensure_ascii=False, sort_keys=True)
-        + "\n"
-        for name in sorted(CONTRACTS)
+        f"{name}.json": json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        for name, schema in sorted(schemas.items())
     }
 
 

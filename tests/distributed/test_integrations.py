@@ -1,0 +1,376 @@
+"""The Kafka integrations against a real Tansu broker and real werkgever and uwv_submission
+processes: inbound verzuimmeldingen and UWV answers, the DLQ, the insurer's topic, AsyncAPI."""
+
+import json
+import time
+from uuid import uuid4
+
+import httpx
+import jsonschema
+import pytest
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+from distributed import asyncapi
+from distributed.client import RemotePlatform
+from distributed.integrations import DLQ, UWV, VERZEKERAAR, VERZUIMMELDINGEN, dlq
+from distributed.processes import ServiceProcesses
+from events import Actor, Rol
+from events.integraties import VerzekeraarMelding
+from events.schemas import SCHEMA_DIR
+from gateway.auth import mint_token
+from gateway.settings import GatewaySettings
+
+SECRET = "integratie-test-geheim-" + "x" * 32
+SETTINGS = GatewaySettings(jwt_secret=SECRET)
+HR = Actor(rol=Rol.WERKGEVER, persoon_id="hr1", organisatie="acme")
+CANARY = "CANARY-verzekeraar-91c2"
+SERVICES = ("werkgever", "uwv_submission")
+
+
+def token(rol="werkgever", organisatie="acme", settings=SETTINGS) -> str:
+    return "Bearer " + mint_token(settings, rol, f"systeem-{organisatie}", organisatie)
+
+
+@pytest.fixture(scope="module")
+def platform(kafka, keys, tmp_path_factory):
+    processes = ServiceProcesses(
+        kafka.bootstrap,
+        tmp_path_factory.mktemp("integraties"),
+        keys,
+        env={"WVP_JWT_SECRET": SECRET},
+    )
+    try:
+        for name in SERVICES:
+            processes.launch(name)
+        for name in SERVICES:
+            processes.wait_ready(name, 30)
+        remote = RemotePlatform({n: processes.urls[n] for n in SERVICES}, settle=False)
+        yield remote
+        remote.close()
+    finally:
+        processes.stop_all()
+
+
+@pytest.fixture(scope="module")
+def producer(kafka):
+    producer = KafkaProducer(bootstrap_servers=kafka.bootstrap, max_request_size=1 << 20)
+    yield producer
+    producer.close()
+
+
+def send(producer, topic, body: bytes, authorization: str | None, **extra: str | bytes) -> None:
+    headers = dict(extra, **({"authorization": authorization} if authorization else {}))
+    encoded = [(k, v if isinstance(v, bytes) else v.encode()) for k, v in headers.items()]
+    producer.send(topic, body, key=b"k", headers=encoded, partition=0)
+    producer.flush(timeout=10)
+
+
+def melding(**fields) -> bytes:
+    return json.dumps({"bericht_id": f"b-{uuid4().hex[:12]}", **fields}).encode()
+
+
+def read(bootstrap: str, topic: str) -> list:
+    """Every message on `topic`, from offset 0 with a manually assigned partition."""
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    try:
+        if topic not in consumer.topics():
+            return []
+        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic)]
+        consumer.assign(partitions)
+        consumer.seek_to_beginning()
+        ends = consumer.end_offsets(partitions)
+        messages, deadline = [], time.monotonic() + 20
+        while any(consumer.position(p) < ends[p] for p in partitions):
+            assert time.monotonic() < deadline, f"reading {topic} took too long"
+            for batch in consumer.poll(timeout_ms=200).values():
+                messages.extend(batch)
+        return messages
+    finally:
+        consumer.close()
+
+
+def wait_for(check, timeout: float = 40.0, what: str = ""):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := check():
+            return result
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what or check}")
+
+
+def status(remote: RemotePlatform, name: str) -> dict:
+    return httpx.get(f"{remote.urls[name]}/status", timeout=5).json()
+
+
+def kinds(remote: RemotePlatform, service: str, dossier_id: str) -> list[str]:
+    return [type(e).__name__ for s, e in remote.history(dossier_id) if s == service]
+
+
+def headers_of(record) -> dict[str, str]:
+    return {k: v.decode() for k, v in record.headers}
+
+
+def insurer_messages(bootstrap: str, werknemer: str) -> list[dict]:
+    bodies = [json.loads(r.value) for r in read(bootstrap, VERZEKERAAR)]
+    return [b for b in bodies if b["werknemer_id"] == werknemer]
+
+
+def test_valid_meldingen_are_applied_once_and_reach_the_insurer(platform, producer, kafka):
+    werknemer = f"wn-{uuid4().hex[:8]}"
+    ids = {"werkgever_id": "acme", "werknemer_id": werknemer}
+    send(
+        producer,
+        VERZUIMMELDINGEN,
+        melding(soort="ziekmelding", geldig_op="2026-02-02", **ids),
+        token(),
+    )
+    [start] = wait_for(lambda: insurer_messages(kafka.bootstrap, werknemer), what="start")
+    dossier = start["dossier_id"]
+
+    # The same wijziging twice (one bericht_id): applied once, and not refused either.
+    wijziging = melding(soort="wijziging", geldig_op="2026-02-09", verzuimpercentage=50, **ids)
+    send(producer, VERZUIMMELDINGEN, wijziging, token())
+    send(producer, VERZUIMMELDINGEN, wijziging, token())
+    # An arbodienst under contract with acme (policies/data.json) reports the herstel.
+    send(
+        producer,
+        VERZUIMMELDINGEN,
+        melding(soort="herstelmelding", geldig_op="2026-02-20", **ids),
+        token("casemanager", "arbo"),
+    )
+    wait_for(
+        lambda: "HerstelmeldingGeregistreerd" in kinds(platform, "werkgever", dossier),
+        what="herstel",
+    )
+    assert kinds(platform, "werkgever", dossier) == [
+        "ZiekmeldingGeregistreerd",
+        "VerzuimpercentageGewijzigd",
+        "HerstelmeldingGeregistreerd",
+    ]
+    facts = [e for s, e in platform.history(dossier) if s == "werkgever"]
+    assert facts[0].actor == {
+        "rol": "werkgever",
+        "persoon_id": "systeem-acme",
+        "organisatie": "acme",
+    }
+    assert facts[2].actor["organisatie"] == "arbo"
+    assert not [r for r in read(kafka.bootstrap, DLQ) if r.value == wijziging]
+
+    sent = wait_for(
+        lambda: (m := insurer_messages(kafka.bootstrap, werknemer)) and len(m) >= 3 and m,
+        what="insurer messages",
+    )
+    assert [(m["soort"], m["geldig_op"], m["verzuimpercentage"]) for m in sent] == [
+        ("ziekmelding", "2026-02-02", 100),
+        ("wijziging", "2026-02-09", 50),
+        ("herstelmelding", "2026-02-20", None),
+    ]
+
+
+def test_nothing_but_administrative_facts_reach_the_insurer(platform, kafka):
+    werknemer = f"wn-{uuid4().hex[:8]}"
+    fields = {
+        "geldig_op": "2026-03-02",
+        "werknemer_id": werknemer,
+        "werkgever_id": "acme",
+        "telefoon": CANARY,
+        "verpleegadres": CANARY,
+        "lopende_taken": CANARY,
+        "afspraken": CANARY,
+    }
+    dossier = platform.execute("registreer_ziekmelding", HR, None, fields).dossier_id
+    gesprek = {"geldig_op": "2026-03-10", "onderwerp": "probleemanalyse", "verslag": CANARY}
+    platform.execute("leg_gesprek_vast", HR, dossier, gesprek)
+    platform.execute(
+        "wijzig_verzuimpercentage",
+        HR,
+        dossier,
+        {"geldig_op": "2026-03-11", "verzuimpercentage": 40},
+    )
+    wait_for(lambda: len(insurer_messages(kafka.bootstrap, werknemer)) == 2, what="2 messages")
+    allowed = set(VerzekeraarMelding.model_fields)
+    for record in read(kafka.bootstrap, VERZEKERAAR):
+        assert CANARY.encode() not in record.value
+        assert all(CANARY.encode() not in v for _, v in record.headers)
+        assert set(json.loads(record.value)) <= allowed
+    assert [m["soort"] for m in insurer_messages(kafka.bootstrap, werknemer)] == [
+        "ziekmelding",
+        "wijziging",
+    ]
+
+
+def test_refused_messages_go_to_the_dlq_with_their_reason_and_change_nothing(
+    platform, producer, kafka
+):
+    before = {name: status(platform, name)["notification_id"] for name in SERVICES}
+    dlq_before = len(read(kafka.bootstrap, DLQ))
+    ids = {"werkgever_id": "acme", "werknemer_id": f"wn-{uuid4().hex[:8]}"}
+    geldig = {"soort": "ziekmelding", "geldig_op": "2026-04-01", **ids}
+    vreemd_geheim = GatewaySettings(jwt_secret="een-ander-geheim-" + "y" * 32)
+    cases = {
+        "te_groot": (melding(**geldig, toelichting="x" * 70_000), token()),
+        "geen_json": (b"{ziekmelding: ja", token()),
+        "niet_geauthenticeerd": (melding(**geldig), token(settings=vreemd_geheim)),
+        "geen_token": (melding(**geldig), None),
+        "schema": (melding(**geldig, diagnose="hernia"), token()),
+        "onbekende_soort": (melding(**{**geldig, "soort": "verzuimgesprek"}), token()),
+        "niet_toegestaan": (melding(**{**geldig, "werkgever_id": "bolt"}), token()),
+        "arbodienst_zonder_contract": (melding(**geldig), token("casemanager", "arbo-zuid")),
+        "niet_ondersteund": (
+            melding(**{**geldig, "soort": "correctie"}, gecorrigeerd_bericht_id="b-1"),
+            token(),
+        ),
+        "afgewezen": (melding(**{**geldig, "soort": "herstelmelding"}), token()),
+        "kopregel_geen_utf8": (b"{}", token()),
+    }
+    expected = {
+        "te_groot": "te_groot",
+        "geen_json": "geen_json",
+        "niet_geauthenticeerd": "niet_geauthenticeerd",
+        "geen_token": "niet_geauthenticeerd",
+        "schema": "schema",
+        "onbekende_soort": "schema",
+        "niet_toegestaan": "niet_toegestaan",
+        "arbodienst_zonder_contract": "niet_toegestaan",
+        "niet_ondersteund": "niet_ondersteund",
+        "afgewezen": "afgewezen",  # a herstel without any ziekmelding of this werknemer
+        "kopregel_geen_utf8": "schema",  # not dropped by the client library: checked as any
+    }
+    for case, (body, authorization) in cases.items():
+        extra = {"onleesbaar": b"\xff\xfe"} if case == "kopregel_geen_utf8" else {}
+        send(producer, VERZUIMMELDINGEN, body, authorization, testgeval=case, **extra)
+
+    dead = wait_for(
+        lambda: (r := read(kafka.bootstrap, DLQ)[dlq_before:]) and len(r) >= len(cases) and r,
+        what="dead letters",
+    )
+    assert len(dead) == len(cases)
+    by_case = {headers_of(r)["testgeval"]: r for r in dead}
+    assert {case: headers_of(r)[dlq.REASON] for case, r in by_case.items()} == expected
+    for case, record in by_case.items():
+        h = headers_of(record)
+        assert record.value == cases[case][0]  # the body as it came
+        assert h[dlq.SOURCE_TOPIC] == VERZUIMMELDINGEN and h[dlq.SERVICE] == "werkgever"
+        assert h[dlq.DETAIL] and "authorization" not in h
+    assert "diagnose" in headers_of(by_case["schema"])[dlq.DETAIL]
+
+    # The consumer kept going: a valid melding after them is applied.
+    send(producer, VERZUIMMELDINGEN, melding(**geldig), token())
+    # Only the valid melding's facts: the dossier, the employment and its link; and the
+    # follower's opening of its part of the new dossier.
+    expected_counts = {
+        "werkgever": before["werkgever"] + 3,
+        "uwv_submission": before["uwv_submission"] + 1,
+    }
+    wait_for(
+        lambda: (
+            {name: status(platform, name)["notification_id"] for name in SERVICES}
+            == expected_counts
+        ),
+        what=f"exactly the valid melding's facts: {expected_counts}",
+    )
+
+
+def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
+    werknemer = f"wn-{uuid4().hex[:8]}"
+    fields = {"geldig_op": "2026-01-05", "werknemer_id": werknemer, "werkgever_id": "acme"}
+    dossier = platform.execute("registreer_ziekmelding", HR, None, fields).dossier_id
+    wait_for(lambda: kinds(platform, "uwv_submission", dossier), what="uwv dossier")
+    platform.execute(
+        "dien_melding_42_weken_in", HR, dossier, {"geldig_op": "2026-10-20", "kenmerk": "M42-1"}
+    )
+    uwv = token("uwv", "uwv")
+    ontvangst = melding(
+        soort="ontvangstbevestiging", dossier_id=dossier, geldig_op="2026-10-22", kenmerk="UWV-1"
+    )
+    toets = melding(
+        soort="riv_toets",
+        dossier_id=dossier,
+        geldig_op="2027-01-04",
+        voldoende=False,
+        loonsanctie_tot="2027-12-31",
+        motivering="te weinig re-integratie",
+    )
+    dlq_before = len(read(kafka.bootstrap, DLQ))
+    send(producer, UWV, ontvangst, uwv)
+    send(
+        producer,
+        UWV,
+        melding(
+            soort="wia_beslissing",
+            dossier_id=dossier,
+            geldig_op="2027-01-04",
+            uitkomst="WGA",
+            arbeidsongeschiktheid_percentage=60,
+        ),
+        token(),
+    )  # an employer cannot speak for UWV
+    send(producer, UWV, toets, uwv)
+    send(producer, UWV, ontvangst, uwv)  # redelivered
+    send(
+        producer,
+        UWV,
+        melding(soort="wia_uitnodiging", dossier_id=dossier, geldig_op="2027-08-02"),
+        uwv,
+    )
+    wait_for(
+        lambda: "WiaAanvraagformulierOntvangen" in kinds(platform, "uwv_submission", dossier),
+        what="the last UWV message",
+    )
+    assert kinds(platform, "uwv_submission", dossier) == [
+        "DossierGeopend",
+        "Melding42WekenIngediend",
+        "OntvangstbevestigingUwv",
+        "RivToetsUitkomst",
+        "WiaAanvraagformulierOntvangen",
+    ]
+    [toets_feit] = [
+        e for s, e in platform.history(dossier) if type(e).__name__ == "RivToetsUitkomst"
+    ]
+    assert toets_feit.actor["rol"] == "uwv" and toets_feit.data["loonsanctie_tot"] == "2027-12-31"
+    [refused] = read(kafka.bootstrap, DLQ)[dlq_before:]
+    assert headers_of(refused)[dlq.REASON] == "niet_toegestaan"
+    assert headers_of(refused)[dlq.SOURCE_TOPIC] == UWV
+
+
+def test_asyncapi_document_is_current_and_covers_every_topic():
+    assert asyncapi.DOCUMENT.read_text() == asyncapi.rendered(), (
+        "run: python -m distributed asyncapi docs/asyncapi.json"
+    )
+    document = json.loads(asyncapi.DOCUMENT.read_text())
+    addresses = {channel["address"] for channel in document["channels"].values()}
+    services = ("werkgever", "bedrijfsarts", "arbeidsdeskundige", "providerboog", "uwv_submission")
+    service_topics = {f"wvp.{s}.{stream}" for s in services for stream in ("events", "medisch")}
+    assert addresses == service_topics | {VERZUIMMELDINGEN, UWV, VERZEKERAAR, DLQ}
+    schemas = document["components"]["schemas"]
+    assert set(schemas["Verzuimmelding"]["discriminator"]["mapping"]) == {
+        "ziekmelding",
+        "wijziging",
+        "herstelmelding",
+        "correctie",
+        "intrekking",
+    }
+    assert "diagnose" not in json.dumps(schemas["VerzekeraarMelding"])
+
+
+@pytest.mark.parametrize("name", ["Verzuimmelding", "UwvBericht", "VerzekeraarMelding"])
+def test_published_message_schemas_are_valid(name):
+    jsonschema.Draft202012Validator.check_schema(
+        json.loads((SCHEMA_DIR / f"{name}.json").read_text())
+    )
+
+
+def test_the_published_verzuimmelding_schema_refuses_a_diagnosis():
+    schema = json.loads((SCHEMA_DIR / "Verzuimmelding.json").read_text())
+    start = {
+        "bericht_id": "b1",
+        "soort": "ziekmelding",
+        "geldig_op": "2026-03-02",
+        "werkgever_id": "acme",
+        "werknemer_id": "wn1",
+    }
+    jsonschema.validate(start, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**start, "diagnose": "hernia"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**start, "soort": "verzuimgesprek"}, schema)
