@@ -1,6 +1,6 @@
-"""Typer command functions for `wvp replay`, `wvp verify`, `wvp audit export`, `wvp rebuild` and
-`wvp bench replay`. `wvp.cli` registers them; each opens the configured store (WVP_DATA_DIR or
-WVP_DATABASE_URL) through `wvp.runtime.running`.
+"""Typer command functions for `wvp replay`, `wvp verify`, `wvp audit export` and `wvp rebuild`.
+`wvp.cli` registers them; each opens the configured store (WVP_DATA_DIR or WVP_DATABASE_URL)
+through `wvp.runtime.running`.
 
 User errors surface as exceptions with a Dutch one-line message, for the registering CLI to print;
 a broken hash chain ends `verify` with exit code 1.
@@ -15,7 +15,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from compliance.bench import bench_replay
 from compliance.bundle import FORMATS, export
 from compliance.kafka import replay_from_kafka
 from compliance.rebuild import rebuild
@@ -234,28 +233,3 @@ def rebuild_command() -> None:
     if not report.equal:
         raise typer.Exit(1)
     console.print("[green]herbouwd gelijk aan de huidige projecties[/]")
-
-
-def bench_replay_command(
-    events: Annotated[int, typer.Option(min=1, help="Feiten in het afgespeelde dossier")] = 200,
-    repetitions: Annotated[int, typer.Option(min=1, max=1000, help="Herhalingen")] = 50,
-    employees: Annotated[int, typer.Option(min=1, help="Werknemers in de populatie")] = 100,
-    days: Annotated[int, typer.Option(min=1, help="Gesimuleerde dagen")] = 365,
-    json_out: Json = False,
-) -> None:
-    """Meet replay van één dossier (mediaan, p99) en herbouw naast de ruwe leessnelheid."""
-    result = bench_replay(events, repetitions, employees, days, progress=console.print)
-    if json_out:
-        console.print_json(json.dumps(result))
-        return
-    tabel = Table(title=f"Replay en herbouw ({result['store']})")
-    tabel.add_column("meting")
-    tabel.add_column("waarde", justify="right")
-    tabel.add_row(f"replay, dossier van {result['dossier_events']} feiten", "")
-    tabel.add_row("  mediaan", f"{result['replay_median_ms']:.1f} ms")
-    tabel.add_row(f"  p99 over {result['repetitions']}", f"{result['replay_p99_ms']:.1f} ms")
-    tabel.add_row(f"herbouw, {result['store_events']} feiten", "")
-    tabel.add_row("  herbouw", f"{result['rebuild_events_per_second']:,.0f} feiten/s")
-    tabel.add_row("  ruw lezen", f"{result['raw_read_events_per_second']:,.0f} feiten/s")
-    tabel.add_row("  herbouw gelijk", "ja" if result["rebuild_equal"] else "NEE")
-    console.print(tabel)

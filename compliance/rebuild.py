@@ -17,11 +17,13 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from compliance.stores import notifications
 from gateway.projections import DossierIndex, DossierRecord
 from poortwachter import DossierFeiten, feiten_uit_historie
+from poortwachter.feiten import GENEGEERD
 from wvp.runtime import Platform, in_recorded_order
 
 Progress = Callable[[int, int], None]  # (events read, events in the stores)
@@ -63,21 +65,37 @@ def _records(listing: list[dict]) -> dict[str, DossierRecord]:
     }
 
 
+@cache  # a store holds few topics
+def _changes_nothing(topic: str) -> bool:
+    """Whether events of `topic` ("module:Class.Event") leave the calendar's facts as they are."""
+    return topic.rsplit(".", 1)[-1].rsplit(":", 1)[-1] in GENEGEERD
+
+
 def build(platform: Platform, progress: Progress | None = None) -> tuple[Projections, int]:
     """Every projection from scratch, reading each store once; returns them and the events read."""
     total = sum(app.recorder.max_notification_id() or 0 for app in platform.services)
     per_dossier: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    # Decoding (for the medical services: decrypting) is most of the cost, so events that change
+    # no calendar fact are counted but not decoded.
+    keys: dict[tuple[str, str], Any] = {}
     read = 0
     for app in platform.services:  # in platform order, so equal timestamps sort as in `history`
         for notification in notifications(app):
             read += 1
-            event = app.mapper.to_domain_event(notification)
-            dossier_id = getattr(event, "dossier_id", None)
-            # Only the dossier's own aggregates: a Dienstverband names the dossier in its data.
-            if dossier_id and event.originator_id == app.dossier_key(dossier_id):
-                per_dossier[dossier_id].append((app.name, event))
             if progress is not None and read % 500 == 0:
                 progress(read, total)
+            if _changes_nothing(notification.topic):
+                continue
+            event = app.mapper.to_domain_event(notification)
+            dossier_id = getattr(event, "dossier_id", None)
+            if not dossier_id:
+                continue
+            key = keys.get((app.name, dossier_id))
+            if key is None:
+                key = keys[(app.name, dossier_id)] = app.dossier_key(dossier_id)
+            # Only the dossier's own aggregates: a Dienstverband names the dossier in its data.
+            if event.originator_id == key:
+                per_dossier[dossier_id].append((app.name, event))
     if progress is not None:
         progress(read, max(read, total))
     index = DossierIndex(platform).refresh()

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -24,6 +25,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from bench import SUITE
 from wvp.runtime import Platform
 
 app = typer.Typer(
@@ -187,6 +189,7 @@ def _register() -> None:
     app.command("serve")(_een_regel(gateway.serve))
     app.command("token")(_een_regel(gateway.token))
     app.command("service")(_een_regel(distributed.service))
+    app.command("gateway")(_een_regel(distributed.gateway))
     app.command("replay")(_een_regel(compliance.replay_command))
     app.command("verify")(_een_regel(compliance.verify_command))
     app.command("rebuild")(_een_regel(compliance.rebuild_command))
@@ -195,24 +198,60 @@ def _register() -> None:
     audit.command("export")(_een_regel(compliance.audit_export_command))
     app.add_typer(audit, name="audit")
 
-    bench = typer.Typer(help="Benchmarks met een ruwe basislijn in dezelfde run.")
-    bench.command("policy")(_een_regel(bench_policy))
-    bench.command("gateway")(_een_regel(gateway.bench))
-    bench.command("replay")(_een_regel(compliance.bench_replay_command))
-    app.add_typer(bench, name="bench")
+    app.command("bench")(_een_regel(bench))
 
 
-def bench_policy(
-    decisions: Annotated[int, typer.Option(min=10, help="Beslissingen per engine")] = 2000,
+def bench(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="NAME", help="Benchmarks (standaard alle): " + ", ".join(SUITE)),
+    ] = None,
+    quick: Annotated[bool, typer.Option(help="Kleine aantallen, om de suite te proberen")] = False,
+    output_dir: Annotated[Path, typer.Option(help="Map voor report.json en report.md")] = Path(
+        "bench"
+    ),
 ) -> None:
-    """Beslissingen per seconde en p99 per engine (ingebed, en via OPA's Data API)."""
-    from policies.bench import bench_policy as measure
+    """Meet elk cijfer naast een ruwe basislijn in dezelfde run; schrijft report.json en .md."""
+    from bench import runner
 
-    tabel = Table(title="Beleidsbeslissingen")
-    for kolom in ("engine", "beslissingen/s", "p99 ms"):
-        tabel.add_column(kolom)
-    for engine, cijfers in measure(decisions).items():
-        tabel.add_row(engine, f"{cijfers['decisions_per_second']:,.0f}", f"{cijfers['p99_ms']:.2f}")
+    try:
+        gekozen = runner.select(names or [])
+    except runner.UnknownBenchmark as e:
+        fouten.print(f"[red]fout:[/] {e}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    uitkomsten = []
+    with _voortgangsbalk() as balk:
+        taak = balk.add_task("benchmarks", total=len(gekozen))
+        for naam in gekozen:
+            balk.update(taak, description=f"bench {naam}")
+            uitkomst = runner.run_one(naam, quick)
+            uitkomsten.append(uitkomst)
+            regel = f"[red]mislukt: {uitkomst.error}[/]" if uitkomst.error else "[green]klaar[/]"
+            balk.console.print(f"{naam}: {regel} ({uitkomst.seconds:.1f} s)", highlight=False)
+            balk.advance(taak)
+    rapport = runner.report(uitkomsten, quick, runner.argv())
+    _toon_metingen(rapport)
+    for pad in runner.write(rapport, output_dir):
+        console.print(f"geschreven: {pad}")
+    mislukt = [u.name for u in uitkomsten if u.error]
+    if mislukt:
+        fouten.print(f"[red]mislukt:[/] {', '.join(mislukt)}", markup=True, highlight=False)
+        raise typer.Exit(1)
+
+
+def _toon_metingen(rapport: dict[str, Any]) -> None:
+    tabel = Table(title="Benchmarks (verhouding: ons tegen ruw, 100% = even snel; ✓/✗: doel)")
+    tabel.add_column("meting", overflow="fold")  # the figures are never cut short
+    for kolom in ("ons", "basislijn", "verhouding"):
+        tabel.add_column(kolom, justify="right", no_wrap=True)
+    tabel.add_column("eenheid", overflow="fold")
+    for b in rapport["benchmarks"]:
+        for m in b["measurements"]:
+            verhouding = "–" if m["ratio"] is None else f"{m['ratio']:.0%}"
+            if m["met"] is not None:
+                verhouding += " ✓" if m["met"] else " ✗"
+            basis = "–" if m["baseline"] is None else f"{m['baseline']:,.1f}"
+            tabel.add_row(m["name"], f"{m['ours']:,.1f}", basis, verhouding, m["unit"])
     console.print(tabel)
 
 
