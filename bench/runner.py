@@ -192,7 +192,10 @@ def markdown(data: dict[str, Any]) -> str:
         "",
         "PostgreSQL must listen on 127.0.0.1:5432 with a database `test` (or set "
         "WVP_BENCH_DATABASE_URL); every benchmark makes its own fresh stores and removes them. "
-        "Run on a quiet machine: the figures are rates and latencies of this one run.",
+        "Run on a quiet machine: the figures are rates and latencies of this one run. "
+        "The scale benchmark's simulated stores are kept in WVP_SCALE_WORKDIR when it is set, "
+        "and a later run reuses them (their simulate figures then come from the run that made "
+        "them); `python -m bench.scale run DIR 1000 10000 100000` does the same for scale alone.",
         "",
         "```sh",
         "make install",

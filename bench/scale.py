@@ -447,7 +447,9 @@ def run(quick: bool) -> list[Measurement]:
     if quick:  # small populations, written to a scratch folder: bench/scale.* keep the full run
         with tempfile.TemporaryDirectory(prefix="wvp-scale-out-") as out:
             return measurements(run_scale(QUICK, Path(out), requests=40, max_seconds=10))
-    return measurements(run_scale(FULL, HERE))
+    # WVP_SCALE_WORKDIR keeps the simulated stores there, so a later full run reuses them.
+    work = os.environ.get("WVP_SCALE_WORKDIR")
+    return measurements(run_scale(FULL, HERE, Path(work) if work else None))
 
 
 def main(argv: list[str]) -> None:

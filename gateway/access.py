@@ -81,3 +81,14 @@ def decide_logging(platform: Platform, actor: Actor, dossier_id: str) -> tuple[D
         raise RuntimeError("policy enforcement is off for this platform")
     decision, logged = platform.policy.read_logging(actor, dossier_id)
     return Decision(decision), logged
+
+
+def decide_many_logging(
+    platform: Platform, actor: Actor, dossier_ids: list[str]
+) -> list[tuple[Decision, Future]]:
+    """`decide_logging` for each of `dossier_ids` (a caseload), their policy facts read at once."""
+    if platform.policy is None:
+        raise RuntimeError("policy enforcement is off for this platform")
+    return [
+        (Decision(d), logged) for d, logged in platform.policy.reads_logging(actor, dossier_ids)
+    ]

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from events import Actor
-from gateway.access import NO_ACCESS, Decision, decide_logging
+from gateway.access import NO_ACCESS, Decision, decide_logging, decide_many_logging
 from gateway.projections import DossierIndex, DossierRecord, Entry, entry_of, timeline
 from poortwachter import Verplichting, feiten_uit_historie, kalender
 from services.shared import clock
@@ -195,7 +195,8 @@ class Gateway:
         what the caller may not see (UWV filtering on open/hersteld, say).
         """
         candidates = [r for r in self.index.candidates(actor) if wanted(r)]
-        decided = [(r, *decide_logging(self.platform, actor, r.dossier_id)) for r in candidates]
+        decisions = decide_many_logging(self.platform, actor, [r.dossier_id for r in candidates])
+        decided = [(r, *decision) for r, decision in zip(candidates, decisions, strict=True)]
         for _, _, logged in decided:  # committed together, not one commit per dossier
             logged.result()
         return [

@@ -93,20 +93,37 @@ class DossierFacts:
     whole history each time would grow with the dossier; instead each service's part is read from
     the last version seen. Stored events are append-only, so this is exact, also when other
     processes write to the same stores.
+
+    A batch (`get_many`, a caseload's) first reads how far every service's log has grown: a
+    dossier whose facts were read when the logs stood exactly there has nothing new, so it costs
+    no query. Facts only ever grow, so such a position stays a valid "complete up to" mark.
     """
 
     def __init__(self, platform: Any):
         self.platform = platform
-        self._known: dict[str, tuple[dict[str, int], dict[str, Any], bool]] = {}
+        # dossier -> (last version per service, facts, any event seen, log position read before)
+        self._known: dict[str, tuple[dict[str, int], dict[str, Any], bool, tuple | None]] = {}
 
     def get(self, dossier_id: str) -> dict[str, Any] | None:
-        versions, facts, seen = self._known.get(dossier_id) or ({}, _no_facts(dossier_id), False)
-        for app in self.platform.services:
-            new = list(app.events.get(app.dossier_key(dossier_id), gt=versions.get(app.name)))
-            if new:
-                versions[app.name] = new[-1].originator_version
-                seen = _fold(facts, ((app.name, e) for e in new)) or seen
-        self._known[dossier_id] = (versions, facts, seen)
+        return self._read(dossier_id, None)
+
+    def get_many(self, dossier_ids: Iterable[str]) -> dict[str, dict[str, Any] | None]:
+        # Read before the events, so an event committed meanwhile makes the mark stale, not lost.
+        position = tuple(app.recorder.max_notification_id() or 0 for app in self.platform.services)
+        return {d: self._read(d, position) for d in dossier_ids}
+
+    def _read(self, dossier_id: str, position: tuple | None) -> dict[str, Any] | None:
+        known = self._known.get(dossier_id)
+        if known is not None and position is not None and known[3] == position:
+            facts, seen = known[1], known[2]
+        else:
+            versions, facts, seen, mark = known or ({}, _no_facts(dossier_id), False, None)
+            for app in self.platform.services:
+                new = list(app.events.get(app.dossier_key(dossier_id), gt=versions.get(app.name)))
+                if new:
+                    versions[app.name] = new[-1].originator_version
+                    seen = _fold(facts, ((app.name, e) for e in new)) or seen
+            self._known[dossier_id] = (versions, facts, seen, position or mark)
         return copy.deepcopy(facts) if seen else None
 
 
@@ -217,3 +234,9 @@ class ContextBuilder:
 
     def for_read(self, principal: Actor, dossier_id: str) -> dict[str, Any]:
         return policy_input(principal, READ, self.dossier(dossier_id), self.delegations.all())
+
+    def for_reads(self, principal: Actor, dossier_ids: list[str]) -> list[dict[str, Any]]:
+        """`for_read` for each dossier, the facts read as one batch (see `DossierFacts`)."""
+        delegaties = self.delegations.all()
+        facts = self.facts.get_many(dossier_ids)
+        return [policy_input(principal, READ, facts[d], delegaties) for d in dossier_ids]
