@@ -363,7 +363,7 @@ def measurements(populations: list[dict[str, Any]]) -> list[Measurement]:
         details = {k: v for k, v in p.items() if not isinstance(v, list)}
         result += [
             Measurement(
-                f"scale {n} dossiers, simulate",
+                f"scale {n} dossiers, simulate (policy off, SQLite synchronous=NORMAL)",
                 "events/s",
                 p["events"] / p["simulate_s"],
                 goal="totals grow linearly",
@@ -402,8 +402,9 @@ def measurements(populations: list[dict[str, Any]]) -> list[Measurement]:
              "the gateway's one platform worker thread, which 10 clients queue for: a policy "
              "decision and the dossier's history per request"),
             ("caseload", "caseload page (20)", "me", "trivial `me` query, same transport",
-             "flat", "a policy decision for every dossier of the caller's caseload before "
-             "paging, on the same worker thread: grows with the employer, not the population"),
+             "flat", "the same worker thread: a policy decision for every dossier of the "
+             "caller's caseload before paging (grows with the employer), then the page's 20 "
+             "views, whose histories the 1,024-dossier cache no longer holds from 10k on"),
         ):  # fmt: skip
             for q in ("p50", "p99"):
                 result.append(

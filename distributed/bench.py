@@ -7,7 +7,7 @@ werkgever's control endpoint; each is recorded there, relayed, applied by the fo
 (whose reactions are relayed in turn) and applied by the read model. Propagation latency of an
 event is the moment the read model applied it minus the moment its service recorded it (both
 the wall clock of this machine). The baseline: aiokafka sends messages of the same mean size one
-at a time, as the relay does, and a consumer on the same broker reads them back.
+at a time, each acknowledged before the next, and a consumer on the same broker reads them back.
 """
 
 import asyncio
@@ -173,7 +173,10 @@ async def measure(quick: bool) -> list[Measurement]:
         "mean message bytes": size,
         "raw messages": len(raw_latencies),
     }
-    bound = "the relays (one awaited send per event), one store thread per service, Python"
+    bound = (
+        "the followers' consumers (one message at a time: a store transaction and an offset"
+        " commit each), one store thread per service, Python"
+    )
     baseline = "aiokafka send_and_wait -> consumer, same size and broker"
     ms = [1000 * x for x in observed.latencies]
     raw_ms = [1000 * x for x in raw_latencies]
