@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 
 from bench import Measurement
+from wvp.subprocesses import end
 
 DAYS = 730
 SEED = 1
@@ -271,12 +272,7 @@ def _queries(
         times = asyncio.run(measure())
         serve_peak = _serve_peak_mb(process.pid)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=20)
+        end(process, timeout=20)
     raw = _raw_reads(data_dir, [d for d, _ in sample], requests)
     figures: dict[str, Any] = {
         "first_request_ms": times["first_request_ms"][0],

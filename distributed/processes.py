@@ -13,6 +13,7 @@ import httpx
 
 from distributed import topology
 from distributed.tansu import free_port
+from wvp.subprocesses import wait_or_kill
 
 REPO = Path(__file__).resolve().parents[1]
 GATEWAY = "gateway"  # the gateway's process name, data dir and log
@@ -119,9 +120,5 @@ class ServiceProcesses:
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
         for process in self.processes.values():
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            wait_or_kill(process)
         self.processes.clear()

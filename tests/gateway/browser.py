@@ -21,6 +21,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from tests.gateway.support import free_port
+from wvp.subprocesses import end
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (
@@ -164,12 +165,7 @@ class Browser:
         try:
             self.closing.close()
         finally:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+            end(self.process)
             shutil.rmtree(self.profile, ignore_errors=True)
 
 

@@ -18,6 +18,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
+from wvp.subprocesses import end
 
 SECRET = "test-secret-for-the-gateway-tests-0123456789"
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,12 +101,7 @@ class Server:
 
     def stop(self) -> None:
         self.client.close()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        end(self.process)
 
 
 def start_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> Server:
