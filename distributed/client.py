@@ -7,6 +7,7 @@ use it to read their writes; production readers use the gateway's read model ins
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -96,16 +97,23 @@ class RemotePlatform:
                         behind.append(f"{leader}->{follower} ({stream})")
         return behind
 
-    def settle(self, timeout: float | None = None) -> dict[str, dict[str, Any]]:
+    def settle(
+        self,
+        timeout: float | None = None,
+        lagging: Callable[[dict[str, dict[str, Any]]], list[str]] | None = None,
+    ) -> dict[str, dict[str, Any]]:
+        """Wait until nothing lags (`lagging`, by default the services' own edges), twice in a
+        row with the same status; NotSettled after `timeout`."""
+        lagging = lagging or self.lagging
         deadline = time.monotonic() + (timeout or self.settle_timeout)
         previous = None
         while time.monotonic() < deadline:
             status = self.status()
-            if not self.lagging(status) and status == previous:
+            if not lagging(status) and status == previous:
                 return status
             previous = status
             time.sleep(0.02)
-        raise NotSettled(f"niet bijgewerkt: {self.lagging(self.status())}")
+        raise NotSettled(f"niet bijgewerkt: {lagging(self.status())}")
 
     def history(self, dossier_id: str) -> list[tuple[str, Any]]:
         """Every fact of a dossier from every service, ordered as `Platform.history` orders."""

@@ -58,6 +58,21 @@ def event_type_uri(event: Any) -> str:
     return f"nl.wvp.{type(event).__name__}.v{event.schema_version}"
 
 
+def cloudevent_headers(service: str, event: Any, ce_type: str) -> dict[str, str]:
+    """The CloudEvents attributes every message about one of `service`'s facts carries."""
+    headers = {
+        "ce_specversion": SPECVERSION,
+        "ce_id": event_id(event),
+        "ce_source": f"urn:wvp:{service}",
+        "ce_type": ce_type,
+        "ce_time": event.timestamp.isoformat(),
+        "ce_datacontenttype": CONTENT_TYPE,
+    }
+    if event.dossier_id:
+        headers["ce_subject"] = event.dossier_id
+    return headers
+
+
 def encode(
     service: str, notification_id: int, event: Any, mapper: Mapper, keyring: Keyring
 ) -> Message:
@@ -65,18 +80,11 @@ def encode(
     stream = topology.MEDISCH if event.classificatie == "medisch" else topology.EVENTS
     ce_id = event_id(event)
     headers = {
-        "ce_specversion": SPECVERSION,
-        "ce_id": ce_id,
-        "ce_source": f"urn:wvp:{service}",
-        "ce_type": event_type_uri(event),
-        "ce_time": event.timestamp.isoformat(),
-        "ce_datacontenttype": CONTENT_TYPE,
+        **cloudevent_headers(service, event, event_type_uri(event)),
         "ce_classificatie": event.classificatie,
         "ce_notificationid": str(notification_id),
         "ce_eventclass": stored.topic,
     }
-    if event.dossier_id:
-        headers["ce_subject"] = event.dossier_id
     body = stored.state
     if stream == topology.MEDISCH:
         recipients = topology.medical_recipients(service, type(event).__name__)

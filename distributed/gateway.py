@@ -24,7 +24,7 @@ from faststream.kafka import KafkaBroker, KafkaMessage
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from distributed import codec, topology
-from distributed.client import RemotePlatform
+from distributed.client import NotSettled, RemotePlatform
 from distributed.consumer import FETCH_WAIT_MS
 from distributed.sealing import Keyring
 from distributed.settings import DistributedSettings
@@ -147,16 +147,12 @@ class DistributedPlatform:
         """Wait until nothing is in flight anywhere and the read model has it all, twice in a
         row (as `RemotePlatform.settle`). Bounded: under a steady stream of other writers the
         answer may come before every reaction is visible; the command itself is recorded."""
-        deadline = time.monotonic() + (timeout or self.settle_timeout)
-        previous = None
-        while time.monotonic() < deadline:
-            status = self.remote.status()
-            if not self.lagging(status) and status == previous:
-                return True
-            previous = status
-            time.sleep(0.02)
-        log.warning("leesmodel niet bijgewerkt binnen de wachttijd")
-        return False
+        try:
+            self.remote.settle(timeout or self.settle_timeout, lagging=self.lagging)
+        except NotSettled:
+            log.warning("leesmodel niet bijgewerkt binnen de wachttijd")
+            return False
+        return True
 
     # The consumers.
 

@@ -20,18 +20,51 @@ POSITION = "kafka-relay"  # tracking name of the relay's position in the service
 Publish = Callable[[codec.Message], Awaitable[Any]]
 
 
-class Relay:
-    def __init__(self, app: ServiceApplication, keyring: Keyring, batch: int = 200):
+class LogRelay:
+    """Publishes what `pending` makes of the service's log after the position recorded under
+    `position_name`, then records the new position: at least once."""
+
+    position_name: str
+
+    def __init__(self, app: ServiceApplication, batch: int = 200):
         self.app = app
-        self.keyring = keyring
         self.batch = batch
-        self.mapper = codec.wire_mapper()
-        self._streams: dict[str, int] | None = None
 
     # Called on the service's worker thread: they touch the store.
 
     def position(self) -> int:
-        return self.app.recorder.max_tracking_id(POSITION) or 0
+        return self.app.recorder.max_tracking_id(self.position_name) or 0
+
+    def pending(self) -> list[codec.Message]:
+        raise NotImplementedError
+
+    def mark(self, messages: list[codec.Message]) -> None:
+        self.app.recorder.insert_tracking(
+            Tracking(self.position_name, messages[-1].notification_id)
+        )
+
+    # On the event loop.
+
+    async def relay_once(self, run: Callable[..., Awaitable[Any]], publish: Publish) -> int:
+        """Publish one batch; returns how many events went out."""
+        messages = await run(self.pending)
+        for message in messages:
+            await publish(message)
+        if messages:
+            await run(self.mark, messages)
+        return len(messages)
+
+
+class Relay(LogRelay):
+    """Every fact of the service, to its topics."""
+
+    position_name = POSITION
+
+    def __init__(self, app: ServiceApplication, keyring: Keyring, batch: int = 200):
+        super().__init__(app, batch)
+        self.keyring = keyring
+        self.mapper = codec.wire_mapper()
+        self._streams: dict[str, int] | None = None
 
     def pending(self) -> list[codec.Message]:
         notifications = self.app.recorder.select_notifications(
@@ -45,7 +78,7 @@ class Relay:
         ]
 
     def mark(self, messages: list[codec.Message]) -> None:
-        self.app.recorder.insert_tracking(Tracking(POSITION, messages[-1].notification_id))
+        super().mark(messages)
         streams = self.published_per_stream()
         for message in messages:
             streams[message.stream] = message.notification_id
@@ -67,14 +100,3 @@ class Relay:
                 start = page[-1].id if page else stop
             self._streams = streams
         return self._streams
-
-    # On the event loop.
-
-    async def relay_once(self, run: Callable[..., Awaitable[Any]], publish: Publish) -> int:
-        """Publish one batch; returns how many events went out."""
-        messages = await run(self.pending)
-        for message in messages:
-            await publish(message)
-        if messages:
-            await run(self.mark, messages)
-        return len(messages)

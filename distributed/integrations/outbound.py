@@ -10,13 +10,12 @@ service relay; `bericht_id` (the fact's id) lets the insurer drop a repeat.
 
 from typing import Any
 
-from eventsourcing.persistence import Tracking
 from eventsourcing.utils import get_topic
 from faststream.kafka import KafkaBroker
 
 from distributed import codec
 from distributed.integrations import VERZEKERAAR
-from distributed.relay import Relay
+from distributed.relay import LogRelay
 from events.integraties import VerzekeraarMelding
 from services.shared.application import ServiceApplication, event_id
 from services.werkgever.domainmodel import Verzuimdossier
@@ -47,16 +46,12 @@ def melding(event: Any, dossier: Verzuimdossier) -> VerzekeraarMelding:
     )
 
 
-class VerzekeraarRelay:
+class VerzekeraarRelay(LogRelay):
+    position_name = POSITION
+
     def __init__(self, app: ServiceApplication, batch: int = 200):
-        self.app = app
-        self.batch = batch
+        super().__init__(app, batch)
         self.topics = [get_topic(cls) for cls in SOORT]
-
-    # Called on the service's worker thread: they touch the store.
-
-    def position(self) -> int:
-        return self.app.recorder.max_tracking_id(POSITION) or 0
 
     def pending(self) -> list[codec.Message]:
         notifications = self.app.recorder.select_notifications(
@@ -69,24 +64,10 @@ class VerzekeraarRelay:
             if event.dossier_id not in dossiers:  # werkgever and werknemer never change
                 dossiers[event.dossier_id] = self.app.repository.get(event.originator_id)
             body = melding(event, dossiers[event.dossier_id]).model_dump_json().encode()
-            headers = {
-                "ce_specversion": codec.SPECVERSION,
-                "ce_id": event_id(event),
-                "ce_source": f"urn:wvp:{self.app.name}",
-                "ce_type": "nl.wvp.VerzekeraarMelding.v1",
-                "ce_subject": event.dossier_id,
-                "ce_time": event.timestamp.isoformat(),
-                "ce_datacontenttype": codec.CONTENT_TYPE,
-            }
+            headers = codec.cloudevent_headers(self.app.name, event, "nl.wvp.VerzekeraarMelding.v1")
             key = event.dossier_id.encode()
             messages.append(codec.Message(VERZEKERAAR, key, body, headers, n.id, STREAM))
         return messages
-
-    def mark(self, messages: list[codec.Message]) -> None:
-        self.app.recorder.insert_tracking(Tracking(POSITION, messages[-1].notification_id))
-
-    # On the event loop: the service relay's own loop step, over this relay's pending and mark.
-    relay_once = Relay.relay_once
 
 
 def declare(broker: KafkaBroker) -> None:
