@@ -98,13 +98,26 @@ class TokenVerifier:
 
 
 def _actor(claims: dict[str, Any]) -> Actor:
+    """The caller from verified claims. A signed token can still carry claims of any JSON type
+    (a list, an object, a number): each is checked for its type before it is used."""
     role = claims.get("role")
+    if not isinstance(role, str):
+        raise AuthError(f"claim 'role' moet één rol als tekst zijn, niet {_json_type(role)}")
     if role not in TOKEN_ROLES:
         raise AuthError(f"onbekende rol {role!r} in token")
+    subject, organisation = claims["sub"], claims.get("org", "")
+    for name, value in (("sub", subject), ("org", organisation)):
+        if not isinstance(value, str):
+            raise AuthError(f"claim {name!r} moet tekst zijn, niet {_json_type(value)}")
     try:
-        return Actor(rol=Rol(role), persoon_id=claims["sub"], organisatie=claims.get("org", ""))
+        return Actor(rol=Rol(role), persoon_id=subject, organisatie=organisation)
     except ValidationError:
         raise AuthError("token mist een geldige 'sub' of 'org'") from None
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "een lijst", dict: "een object", bool: "een boolean", type(None): "leeg"}
+    return names.get(type(value), "een getal" if isinstance(value, int | float) else "tekst")
 
 
 def _asymmetric_keys(settings: GatewaySettings) -> list[_Key]:

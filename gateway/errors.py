@@ -15,6 +15,7 @@ PUBLIC_CODES = frozenset(
         "UNKNOWN_COMMAND",
         "REJECTED",
         "BAD_REQUEST",
+        "QUERY_TOO_COMPLEX",
     }
 )
 

@@ -8,20 +8,17 @@ from pathlib import Path
 
 import strawberry
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 
 from gateway.context import Context
 from gateway.errors import error, forbidden, from_rejection, should_mask
 from gateway.inputs import command_input, to_fields
+from gateway.limits import Limits, QueryLimits
 from gateway.projections import DossierRecord
 from gateway.settings import GatewaySettings
 from gateway.types import Actor, Dossier, Provider, Taakdelegatie, TimelineEntry
@@ -272,20 +269,23 @@ class GatewaySchema(strawberry.Schema):
 
 def build_schema(settings: GatewaySettings | None = None) -> strawberry.Schema:
     settings = settings or GatewaySettings()
-    # The limits' rule classes are made once: the validation cache is keyed by the rules, and
-    # the limiter extensions would make new classes for every request.
-    limits = [
-        *QueryDepthLimiter(max_depth=settings.max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
-    ]
+    limits = Limits(
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        max_cost=settings.max_cost,
+        list_size=settings.list_size,
+        max_page=MAX_PAGE,
+    )
     # Factories: every request gets fresh extension instances. Parsing and validating the same
     # query text again cost more than resolving a dossier, so both are cached (LRU, bounded).
+    # The token limit bounds the document before it is parsed, the query limits its expansion
+    # before it is validated (strawberry's depth and alias limiters expand fragments without
+    # memo, and skip introspection).
     extensions = [
-        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: MaskErrors(should_mask_error=should_mask, error_message="Interne fout."),
         lambda: ParserCache(maxsize=QUERY_CACHE),
-        lambda: ValidationCache(maxsize=QUERY_CACHE),
+        lambda: QueryLimits(limits, QUERY_CACHE),
     ]
     if not settings.introspection:
         extensions.append(DisableIntrospection)

@@ -28,9 +28,13 @@ class GatewaySettings:
     jwks_file: Path | None = None
     graphiql: bool = True
     introspection: bool = True
-    max_depth: int = 10
+    # Data types nest at most 8 deep, so the depth limit bounds introspection, whose standard
+    # query (GraphiQL's) is 15 deep; the cost limit bounds the rest.
+    max_depth: int = 16
     max_aliases: int = 40
     max_tokens: int = 4000
+    max_cost: int = 100_000  # fields resolved, lists counted at their page (gateway.limits)
+    list_size: int = 10  # the assumed length of a list whose query names no page
     token_ttl_seconds: int = 8 * 3600
 
     @classmethod

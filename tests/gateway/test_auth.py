@@ -109,6 +109,11 @@ def test_production_without_keys_refuses_to_start():
         (lambda: jwt.encode(_claims(exp=1), SECRET), "verlopen"),
         (lambda: jwt.encode(_claims(role="koning"), SECRET), "onbekende rol"),
         (lambda: jwt.encode(_claims(aud="elders"), SECRET), "geweigerd"),
+        # Correctly signed, but a claim of the wrong JSON type (a list gave HTTP 500).
+        (lambda: jwt.encode(_claims(role=["werkgever"]), SECRET), "'role' moet"),
+        (lambda: jwt.encode(_claims(role={"r": "uwv"}), SECRET), "'role' moet"),
+        (lambda: jwt.encode(_claims(org=["acme", "elders"]), SECRET), "'org' moet"),
+        (lambda: jwt.encode(_claims(org=7), SECRET), "'org' moet"),
     ],
 )
 def test_http_rejects_with_401_and_unauthenticated(server, authorization, reason):
