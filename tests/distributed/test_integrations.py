@@ -271,6 +271,29 @@ def test_refused_messages_go_to_the_dlq_with_their_reason_and_change_nothing(
     )
 
 
+def test_a_message_too_large_to_copy_goes_to_the_dlq_as_a_reference_and_blocks_nothing(
+    platform, kafka
+):
+    """A body over the producer's request limit cannot be copied to the DLQ; the DLQ gets a
+    reference to it instead (once), and the valid melding behind it is applied."""
+    big = KafkaProducer(bootstrap_servers=kafka.bootstrap, max_request_size=4 << 20)
+    try:
+        dlq_before = len(read(kafka.bootstrap, DLQ))
+        werknemer = f"wn-{uuid4().hex[:8]}"
+        geldig = {"soort": "ziekmelding", "geldig_op": "2026-04-01", "werkgever_id": "acme"}
+        reus = melding(**geldig, werknemer_id=werknemer, toelichting="x" * (3 << 19))
+        send(big, VERZUIMMELDINGEN, reus, token(), testgeval="reus")
+        send(big, VERZUIMMELDINGEN, melding(**geldig, werknemer_id=werknemer), token())
+    finally:
+        big.close()
+    wait_for(lambda: insurer_messages(kafka.bootstrap, werknemer), what="the melding behind it")
+    (dead,) = [r for r in read(kafka.bootstrap, DLQ)[dlq_before:] if headers_of(r).get("testgeval")]
+    h = headers_of(dead)
+    assert h[dlq.REASON] == "te_groot" and h[dlq.REFERENCE] == "1"
+    assert h[dlq.SOURCE_TOPIC] == VERZUIMMELDINGEN and int(h[dlq.SOURCE_OFFSET]) >= 0
+    assert str(len(reus)) in h[dlq.DETAIL] and not dead.value
+
+
 def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
     werknemer = f"wn-{uuid4().hex[:8]}"
     fields = {"geldig_op": "2026-01-05", "werknemer_id": werknemer, "werkgever_id": "acme"}
