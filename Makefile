@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# The wheel holds the product only; in a checkout the benchmarks and the development
+	# harness (bench/, tooling/) are importable too, through the checkout on sys.path.
+	$(BIN)/python -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "wvp-checkout.pth").write_text("$(CURDIR)\n")'
 	$(BIN)/python -m pip install --quiet --ignore-requires-python $(OPA_BINDINGS)
 	touch $(STAMP)
 

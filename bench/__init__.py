@@ -35,9 +35,9 @@ class Measurement:
 SUITE: dict[str, str] = {
     "append": "bench.append:run",
     "rebuild": "bench.rebuild:run",
-    "policy": "policies.bench:run",
-    "gateway": "gateway.bench:run",
-    "replay": "compliance.bench:run",
-    "kafka": "distributed.bench:run",
+    "policy": "bench.policy:run",
+    "gateway": "bench.gateway:run",
+    "replay": "bench.replay:run",
+    "kafka": "bench.kafka:run",
     "scale": "bench.scale:run",
 }

@@ -25,7 +25,7 @@ from psycopg import sql
 
 from bench import Measurement
 from bench.stores import KINDS, fresh_store
-from compliance.stores import notifications
+from readmodel.port import notifications
 from wvp.runtime import Platform
 from wvp.simulate import simulate
 
@@ -95,8 +95,8 @@ def measure(kind: str, employees: int, days: int) -> Measurement:
             stores = [*platform.services, platform.policy.log]
             rows = [
                 (n.originator_id, n.originator_version, n.topic, n.state)
-                for app in stores
-                for n in notifications(app)
+                for log in stores
+                for n in notifications(log)
             ]
         finally:
             platform.stop()

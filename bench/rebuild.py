@@ -14,7 +14,7 @@ import time
 from bench import Measurement
 from bench.stores import KINDS, fresh_store
 from compliance.rebuild import rebuild
-from compliance.stores import notifications
+from readmodel.port import notifications
 from wvp.runtime import Platform
 from wvp.simulate import simulate
 

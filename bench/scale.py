@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 
 from bench import Measurement
-from wvp.subprocesses import end
+from tooling.subprocesses import end
 
 DAYS = 730
 SEED = 1
@@ -173,8 +173,8 @@ async def _timed(
 
 def _raw_reads(data_dir: Path, dossier_ids: list[str], count: int) -> list[float]:
     """The baseline: every stored row of one dossier, straight from the five SQLite files."""
+    from services.catalog import SERVICES
     from services.shared.aggregate import aggregate_id
-    from wvp.runtime import SERVICES
 
     connections = {s.name: sqlite3.connect(data_dir / f"{s.name}.sqlite") for s in SERVICES}
     latencies = []
@@ -214,8 +214,8 @@ def _queries(
     requests: int,
     max_seconds: float,
 ) -> dict[str, Any]:
+    from bench.gateway import DOSSIER_QUERY, _free_port, _wait_until_up
     from gateway.auth import mint_token
-    from gateway.bench import DOSSIER_QUERY, _free_port, _wait_until_up
     from gateway.settings import GatewaySettings
 
     secret = "scale-" + os.urandom(16).hex()

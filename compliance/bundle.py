@@ -27,10 +27,10 @@ from events import Actor
 from events.uwv_submission import RIV_VERPLICHT
 from gateway.projections import Entry
 from policies.engine import ALLES, EIGEN_ORGANISATIE
+from policies.platform import DossierPlatform
 from poortwachter import RIJEN, Stap
 from poortwachter.feiten import stap_van_event
 from services.shared import clock
-from wvp.runtime import Platform
 
 FORMATS = ("json", "html", "pdf")
 
@@ -148,7 +148,7 @@ def _riv(visible: list[Entry]) -> dict[str, Any] | None:
 
 
 def bundle(
-    platform: Platform, dossier_id: str, actor: Actor, peildatum: date | None = None
+    platform: DossierPlatform, dossier_id: str, actor: Actor, peildatum: date | None = None
 ) -> dict[str, Any]:
     """The evidence bundle as data, for `actor`, judged on `peildatum` (default: today)."""
     r = replay(platform, dossier_id, actor, peildatum=peildatum or clock.today())
@@ -159,7 +159,7 @@ def bundle(
         if not any(e.type == breach["event_type"] for e in visible):
             breach["event_type"] = "(niet zichtbaar)"
     toegang = None
-    leesbaar = decision.toegangslog_voor(actor, platform.policy.access_log(dossier_id))
+    leesbaar = decision.toegangslog_voor(actor, platform.access_log(dossier_id))
     if leesbaar is not None:
         toegang = [
             {
@@ -382,7 +382,7 @@ _RENDER: dict[str, Callable[[dict[str, Any]], bytes]] = {
 
 
 def export(
-    platform: Platform,
+    platform: DossierPlatform,
     dossier_id: str,
     actor: Actor,
     fmt: str,

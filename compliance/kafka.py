@@ -1,11 +1,12 @@
 """Replay from Kafka: a dossier rebuilt from the topics the services publish, not from the stores.
 
 Every `wvp.<service>.events` and `wvp.<service>.medisch` topic is read from offset 0 with
-kafka-python and manually assigned partitions (consumer groups do not work against Tansu), up to
-the end offsets taken at the start. Messages are decoded with `distributed.codec`; a republished
-message (the relay is at-least-once) counts once. The facts of the dossier are those of each
-service's dossier aggregate, put in recorded order exactly as `Platform.history` does, and go
-through the same cut, view and calendar as a replay from the stores (`replay_history`).
+aiokafka (the client the services run on) and manually assigned partitions, so a replay joins no
+consumer group and moves no service's offsets, up to the end offsets taken at the start.
+Messages are decoded with `distributed.codec`; a republished message (the relay is
+at-least-once) counts once. The facts of the dossier are those of each service's dossier
+aggregate, put in recorded order exactly as `Platform.history` does, and go through the same cut,
+view and calendar as a replay from the stores (`replay_history`).
 
 Medical payloads are sealed; only the bedrijfsarts-side private key opens them all. Without it
 medical facts keep their type, dates and actor but not their payload, and the replay says so;
@@ -19,13 +20,13 @@ replay is an operator's reconstruction; who may run it is decided by who holds b
 and, for medical content, the bedrijfsarts-side key.
 """
 
-import time
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from kafka import KafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from compliance.replay import Bron, Replay, replay_history
 from distributed import codec, topology
@@ -34,9 +35,9 @@ from events import Actor
 from gateway.access import NO_ACCESS, Decision
 from policies.context import READ, Delegations, dossier_facts, policy_input
 from policies.engine import PolicyEngine, engine_from_env
+from readmodel.port import in_recorded_order
 from services.shared.aggregate import aggregate_id
 from services.shared.application import event_id
-from wvp.runtime import in_recorded_order
 
 DELEGATIEFEITEN = ("TaakdelegatieVerleend", "TaakdelegatieIngetrokken")
 
@@ -56,13 +57,27 @@ def keyring(private_key: str | None) -> Keyring:
     return Keyring.load(None, topology.BEDRIJFSARTS_ZIJDE, private_key)
 
 
-def messages(bootstrap: str, timeout: float = 30.0) -> Iterator[tuple[str, str, Any]]:
-    """(service, stream, message) of every wvp topic, from offset 0 to the end offsets now."""
-    consumer = KafkaConsumer(
+Visit = Callable[[str, str, bytes, dict[str, str]], None]
+
+
+def read_topics(bootstrap: str, visit: Visit, timeout: float = 30.0) -> None:
+    """Call `visit(service, stream, body, headers)` for every message of every wvp topic, from
+    offset 0 to the end offsets now, in each partition's order."""
+    try:
+        asyncio.run(asyncio.wait_for(_read_topics(bootstrap, visit), timeout))
+    except TimeoutError:
+        raise TimeoutError(
+            f"de topics op {bootstrap} zijn niet binnen {timeout} s gelezen"
+        ) from None
+
+
+async def _read_topics(bootstrap: str, visit: Visit) -> None:
+    consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap, enable_auto_commit=False, request_timeout_ms=10_000
     )
+    await consumer.start()
     try:
-        bestaand = consumer.topics()
+        bestaand = await consumer.topics()
         herkomst = {
             topology.topic(service, stream): (service, stream)
             for service in topology.BY_NAME
@@ -77,19 +92,17 @@ def messages(bootstrap: str, timeout: float = 30.0) -> Iterator[tuple[str, str, 
         if not partitions:
             return
         consumer.assign(partitions)
-        consumer.seek_to_beginning()
-        ends = consumer.end_offsets(partitions)
-        deadline = time.monotonic() + timeout
-        while any(consumer.position(p) < ends[p] for p in partitions):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"de topics op {bootstrap} zijn niet binnen {timeout} s gelezen")
-            for tp, batch in consumer.poll(timeout_ms=200).items():
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        while [p for p in partitions if await consumer.position(p) < ends[p]]:
+            for tp, batch in (await consumer.getmany(timeout_ms=200)).items():
                 service, stream = herkomst[tp.topic]
                 for message in batch:
                     if message.offset < ends[tp]:
-                        yield service, stream, message
+                        headers = {k: v.decode() for k, v in message.headers}
+                        visit(service, stream, message.value, headers)
     finally:
-        consumer.close()
+        await consumer.stop()
 
 
 def read_history(bootstrap: str, dossier_id: str, keys: Keyring) -> KafkaHistory:
@@ -98,9 +111,9 @@ def read_history(bootstrap: str, dossier_id: str, keys: Keyring) -> KafkaHistory
     per_service: dict[str, dict[str, tuple[int, Any]]] = {s: {} for s in topology.BY_NAME}
     delegaties: dict[str, tuple[int, Any]] = {}
     onleesbaar = set()
-    for service, stream, message in messages(bootstrap):
-        headers = {k: v.decode() for k, v in message.headers}
-        received = codec.decode(service, stream, message.value, headers, mapper, keys)
+
+    def visit(service: str, stream: str, body: bytes, headers: dict[str, str]) -> None:
+        received = codec.decode(service, stream, body, headers, mapper, keys)
         event, kind = received.event, type(received.event).__name__
         if event.originator_id == aggregates[service]:
             per_service[service][event_id(event)] = (received.notification_id, event)
@@ -108,13 +121,15 @@ def read_history(bootstrap: str, dossier_id: str, keys: Keyring) -> KafkaHistory
                 onleesbaar.add(event_id(event))
         elif service == "bedrijfsarts" and kind in DELEGATIEFEITEN:
             delegaties[event_id(event)] = (received.notification_id, event)
+
+    read_topics(bootstrap, visit)
     # Each service's part in its own log order, then merged as Platform.history merges.
     history = in_recorded_order(
         (service, event)
         for service in topology.BY_NAME
         for _, event in sorted(per_service[service].values(), key=lambda pair: pair[0])
     )
-    folded = Delegations(platform=None)
+    folded = Delegations(None)
     for _, event in sorted(delegaties.values(), key=lambda pair: pair[0]):
         folded.apply(event)
     return KafkaHistory(

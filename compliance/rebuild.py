@@ -2,8 +2,8 @@
 result equal to what the live read paths give.
 
 The platform's read projections are
-* the gateway's dossier index (`gateway.projections.DossierIndex`), kept by following the werkgever
-  notification log, and the werkgever service's own dossier listing;
+* the gateway's dossier index (`gateway.projections.DossierIndex`), kept by following the
+  services' notification logs (also what `wvp dossiers` lists);
 * per dossier the poortwachter calendar facts (`DossierFeiten`), which the live paths derive from
   `platform.history` aggregate by aggregate.
 
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from compliance.stores import notifications
 from gateway.projections import DossierIndex, DossierRecord
+from policies.platform import DossierPlatform
 from poortwachter import DossierFeiten, feiten_uit_historie
 from poortwachter.feiten import GENEGEERD
-from wvp.runtime import Platform, in_recorded_order
+from readmodel.port import in_recorded_order, notifications
 
 Progress = Callable[[int, int], None]  # (events read, events in the stores)
 
@@ -52,50 +52,37 @@ class RebuildReport:
         return self.events / self.seconds if self.seconds else 0.0
 
 
-def _records(listing: list[dict]) -> dict[str, DossierRecord]:
-    return {
-        d["dossier_id"]: DossierRecord(
-            d["dossier_id"],
-            d["werknemer_id"],
-            d["werkgever_id"],
-            d["eerste_ziektedag"],
-            d["hersteld_op"],
-        )
-        for d in listing
-    }
-
-
 @cache  # a store holds few topics
 def _changes_nothing(topic: str) -> bool:
     """Whether events of `topic` ("module:Class.Event") leave the calendar's facts as they are."""
     return topic.rsplit(".", 1)[-1].rsplit(":", 1)[-1] in GENEGEERD
 
 
-def build(platform: Platform, progress: Progress | None = None) -> tuple[Projections, int]:
+def build(platform: DossierPlatform, progress: Progress | None = None) -> tuple[Projections, int]:
     """Every projection from scratch, reading each store once; returns them and the events read."""
-    total = sum(app.recorder.max_notification_id() or 0 for app in platform.services)
+    total = sum(log.position() for log in platform.services)
     per_dossier: dict[str, list[tuple[str, Any]]] = defaultdict(list)
     # Decoding (for the medical services: decrypting) is most of the cost, so events that change
     # no calendar fact are counted but not decoded.
     keys: dict[tuple[str, str], Any] = {}
     read = 0
-    for app in platform.services:  # in platform order, so equal timestamps sort as in `history`
-        for notification in notifications(app):
+    for log in platform.services:  # in platform order, so equal timestamps sort as in `history`
+        for notification in notifications(log):
             read += 1
             if progress is not None and read % 500 == 0:
                 progress(read, total)
             if _changes_nothing(notification.topic):
                 continue
-            event = app.mapper.to_domain_event(notification)
+            event = log.decode(notification)
             dossier_id = getattr(event, "dossier_id", None)
             if not dossier_id:
                 continue
-            key = keys.get((app.name, dossier_id))
+            key = keys.get((log.name, dossier_id))
             if key is None:
-                key = keys[(app.name, dossier_id)] = app.dossier_key(dossier_id)
+                key = keys[(log.name, dossier_id)] = log.dossier_key(dossier_id)
             # Only the dossier's own aggregates: a Dienstverband names the dossier in its data.
             if event.originator_id == key:
-                per_dossier[dossier_id].append((app.name, event))
+                per_dossier[dossier_id].append((log.name, event))
     if progress is not None:
         progress(read, max(read, total))
     index = DossierIndex(platform).refresh()
@@ -103,10 +90,12 @@ def build(platform: Platform, progress: Progress | None = None) -> tuple[Project
     return Projections(dict(index.dossiers), feiten), read
 
 
-def compare(platform: Platform, rebuilt: Projections, live: DossierIndex | None) -> list[str]:
+def compare(
+    platform: DossierPlatform, rebuilt: Projections, live: DossierIndex | None
+) -> list[str]:
     """Where the rebuilt projections differ from the live read paths."""
     differences = []
-    listings = {"dienst werkgever": _records(platform.werkgever.dossiers())}
+    listings = {}
     if live is not None:
         listings["index gateway"] = dict(live.refresh().dossiers)
     for name, records in listings.items():
@@ -123,7 +112,7 @@ def compare(platform: Platform, rebuilt: Projections, live: DossierIndex | None)
 
 
 def rebuild(
-    platform: Platform, progress: Progress | None = None, live: DossierIndex | None = None
+    platform: DossierPlatform, progress: Progress | None = None, live: DossierIndex | None = None
 ) -> RebuildReport:
     """Drop and rebuild every read projection, then compare it with the live ones (`live`: the
     gateway's running index, when there is one)."""

@@ -18,8 +18,8 @@ from events import Actor
 from gateway.access import Decision, decide
 from gateway.projections import Entry, cut
 from gateway.service import DossierView
+from policies.platform import DossierPlatform
 from poortwachter import Verplichting, feiten_uit_historie
-from wvp.runtime import Platform
 
 # Facts that set the absence percentage; the latest by valid date (then recorded time) holds.
 _PERCENTAGE = ("ZiekmeldingGeregistreerd", "ZiekmeldingSamengeteld", "VerzuimpercentageGewijzigd")
@@ -90,7 +90,7 @@ def stand_van(visible: list[Entry]) -> Stand:
 
 
 def replay(
-    platform: Platform,
+    platform: DossierPlatform,
     dossier_id: str,
     actor: Actor,
     as_of: date | None = None,

@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from compliance.stores import notifications
-from services.shared.application import ServiceApplication
+from policies.platform import DossierPlatform
+from readmodel.port import ServiceLog, notifications
 from services.shared.chain import first_breach
-from wvp.runtime import Platform
 
 _REMOVED = "(verwijderd)"  # the event type of an event that is no longer there
 
@@ -113,36 +112,36 @@ def _event_type(topic: str) -> str:
     return topic.rsplit(".", 1)[-1].rsplit(":", 1)[-1]
 
 
-def _stored_chains(app: ServiceApplication, dossier_id: str | None) -> Iterator[list[Any]]:
+def _stored_chains(log: ServiceLog, dossier_id: str | None) -> Iterator[list[Any]]:
     """The stored (still encoded) events of each aggregate, in version order."""
     if dossier_id is not None:
-        stored = app.recorder.select_events(app.dossier_key(dossier_id))
+        stored = log.stored_dossier_events(dossier_id)
         if stored:
             yield sorted(stored, key=lambda s: s.originator_version)
         return
     chains: dict[UUID, list[Any]] = defaultdict(list)
-    for notification in notifications(app):
+    for notification in notifications(log):
         chains[notification.originator_id].append(notification)
     for stored in chains.values():
         yield sorted(stored, key=lambda s: s.originator_version)
 
 
 def _check(
-    app: ServiceApplication, stored: list[Any], anchor: Anchor | None
+    log: ServiceLog, stored: list[Any], anchor: Anchor | None
 ) -> tuple[Breach | None, Head | None]:
     """The chain's first breach, or its head when it holds."""
     aggregate = str(stored[0].originator_id)
     events, unreadable = [], None
     for s in stored:
         try:
-            events.append(app.mapper.to_domain_event(s))
+            events.append(log.decode(s))
         except Exception:  # an edited ciphertext or JSON no longer decodes: that is the finding
             unreadable = s
             break
     dossier_id = next((e.dossier_id for e in events if e.dossier_id), None)
 
     def breach(position: int, event_type: str, reason: str) -> Breach:
-        return Breach(app.name, aggregate, dossier_id, position, event_type, reason)
+        return Breach(log.name, aggregate, dossier_id, position, event_type, reason)
 
     found = first_breach(events)
     if found is not None:
@@ -151,7 +150,7 @@ def _check(
         reason = "the stored event cannot be decoded (edited or corrupted)"
         return breach(unreadable.originator_version, _event_type(unreadable.topic), reason), None
     last = events[-1]
-    anchored = (anchor or {}).get((app.name, aggregate))
+    anchored = (anchor or {}).get((log.name, aggregate))
     if anchored is not None:
         if last.originator_version < anchored.version:
             reason = f"removed from here on (anchored head: version {anchored.version})"
@@ -160,12 +159,12 @@ def _check(
         if at.hash != anchored.hash:
             reason = "differs from the anchored head"
             return breach(anchored.version, type(at).__name__, reason), None
-    head = Head(app.name, aggregate, dossier_id, last.originator_version, last.hash)
+    head = Head(log.name, aggregate, dossier_id, last.originator_version, last.hash)
     return None, head
 
 
 def verify(
-    platform: Platform, dossier_id: str | None = None, anchor: Anchor | None = None
+    platform: DossierPlatform, dossier_id: str | None = None, anchor: Anchor | None = None
 ) -> VerifyReport:
     """Check every chain (of one dossier, or all of them) in every service store.
 
@@ -174,12 +173,12 @@ def verify(
     """
     report = VerifyReport(dossier_id)
     seen: set[tuple[str, str]] = set()
-    for app in platform.services:
-        for stored in _stored_chains(app, dossier_id):
-            breach, head = _check(app, stored, anchor)
+    for log in platform.services:
+        for stored in _stored_chains(log, dossier_id):
+            breach, head = _check(log, stored, anchor)
             report.aggregates += 1
             report.events += len(stored)
-            seen.add((app.name, str(stored[0].originator_id)))
+            seen.add((log.name, str(stored[0].originator_id)))
             if breach is not None:
                 report.breaches.append(breach)
             else:

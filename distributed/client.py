@@ -16,10 +16,10 @@ from eventsourcing.persistence import StoredEvent
 
 from distributed import codec, topology
 from events import Actor
+from services.catalog import COMMANDS
 from services.shared import clock
 from services.shared.commands import CommandResult
 from services.shared.errors import CommandRejected
-from wvp.runtime import COMMANDS
 
 
 class RemoteCommandError(CommandRejected):
@@ -50,9 +50,10 @@ _MAPPER = codec.wire_mapper()
 
 
 class RemotePlatform:
-    """The same `execute` and `history` as `wvp.runtime.Platform`, over the services' loopback
-    control endpoints. The recorded time is the caller's clock, honoured only by services
-    started with WVP_SIMULATED_CLOCK."""
+    """`execute` and `history` over the services' loopback control endpoints, without the policy
+    (the endpoints trust their caller): for the Kafka gateway, which checks the policy first,
+    and for tests and simulations. The recorded time is the caller's clock, honoured only by
+    services started with WVP_SIMULATED_CLOCK."""
 
     def __init__(self, urls: dict[str, str], settle_timeout: float = 20.0, settle: bool = True):
         self.urls = urls

@@ -30,12 +30,12 @@ from distributed.sealing import Keyring
 from distributed.settings import DistributedSettings
 from events import Actor
 from policies.enforcement import Enforcement
-from policies.engine import Decision
+from policies.platform import EnforcedPlatform
+from readmodel.port import in_recorded_order
+from services.catalog import SERVICES
 from services.shared import clock
 from services.shared.application import ServiceApplication
 from services.shared.commands import CommandResult
-from services.shared.errors import UnknownCommand
-from wvp.runtime import COMMANDS, SERVICES, in_recorded_order
 
 log = logging.getLogger("wvp.gateway")
 
@@ -46,9 +46,9 @@ PREDECESSOR_WAIT = 30.0
 CLOCK_HEADER = b"x-wvp-clock"
 
 
-class DistributedPlatform:
-    """The part of `wvp.runtime.Platform` the gateway uses, over Kafka and the services'
-    control endpoints. `settle_timeout` bounds the read-your-writes wait after a command."""
+class DistributedPlatform(EnforcedPlatform):
+    """The platform (`policies.platform.DossierPlatform`) over Kafka and the services' control
+    endpoints. `settle_timeout` bounds the read-your-writes wait after a command."""
 
     def __init__(
         self,
@@ -77,43 +77,16 @@ class DistributedPlatform:
     def services(self) -> list[ServiceApplication]:
         return list(self.replicas.values())
 
-    @property
-    def werkgever(self) -> ServiceApplication:
-        return self.replicas["werkgever"]
-
-    @property
-    def bedrijfsarts(self) -> ServiceApplication:
-        return self.replicas["bedrijfsarts"]
-
-    @property
-    def arbeidsdeskundige(self) -> ServiceApplication:
-        return self.replicas["arbeidsdeskundige"]
-
-    @property
-    def providerboog(self) -> ServiceApplication:
-        return self.replicas["providerboog"]
-
-    @property
-    def uwv(self) -> ServiceApplication:
-        return self.replicas["uwv_submission"]
-
     def history(self, dossier_id: str) -> list[tuple[str, Any]]:
         return in_recorded_order(
             (app.name, e) for app in self.services for e in app.history(dossier_id)
         )
 
-    def read_decision(self, principal: Actor, dossier_id: str) -> Decision:
-        return self.policy.read(principal, dossier_id)
-
-    def execute(
+    def record(
         self, command: str, actor: Actor, dossier_id: str | None, fields: dict[str, Any]
     ) -> CommandResult:
-        """Check the policy against the read model, let the owning service record, then wait
-        until the read model holds what was recorded and the reactions to it."""
-        if command not in COMMANDS:
-            raise UnknownCommand(f"onbekend commando {command!r}")
-        if self.policy is not None:
-            self.policy.authorize(actor, command, dossier_id, fields)
+        """Let the owning service record (the policy was checked against this read model), then
+        wait until the read model holds what was recorded and the reactions to it."""
         result = self.remote.execute(command, actor, dossier_id, fields)
         self.catch_up()
         return result

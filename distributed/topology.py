@@ -1,7 +1,7 @@
 """Who follows whom, and the topic names: the same edges as the embedded `System`."""
 
+from services.catalog import SERVICES, SYSTEM
 from services.shared.application import ServiceApplication
-from wvp.runtime import SERVICES, wvp_system
 
 BY_NAME: dict[str, type[ServiceApplication]] = {cls.name: cls for cls in SERVICES}
 # Stream names: a leader's public facts, and its medical facts on a topic of their own.
@@ -20,11 +20,11 @@ def service_class(name: str) -> type[ServiceApplication]:
 
 
 def leaders(follower: str) -> list[str]:
-    return list(wvp_system.follows.get(follower, []))
+    return list(SYSTEM.follows.get(follower, []))
 
 
 def followers(leader: str) -> list[str]:
-    return list(wvp_system.leads.get(leader, []))
+    return list(SYSTEM.leads.get(leader, []))
 
 
 def topic(service: str, stream: str = EVENTS) -> str:

@@ -13,7 +13,7 @@ from events import CONTRACTS, Actor
 from policies.decisionlog import LoggedDecision
 from policies.engine import ALLES, EIGEN_ORGANISATIE
 from policies.engine import Decision as PolicyDecision
-from wvp.runtime import Platform
+from policies.platform import DossierPlatform
 
 
 @dataclass(frozen=True)
@@ -69,26 +69,24 @@ class Decision:
 NO_ACCESS = Decision(None)
 
 
-def decide(platform: Platform, actor: Actor, dossier_id: str) -> Decision:
+def decide(platform: DossierPlatform, actor: Actor, dossier_id: str) -> Decision:
     """What `actor` may read of `dossier_id`; the platform logs the decision."""
     return Decision(platform.read_decision(actor, dossier_id))
 
 
-def decide_logging(platform: Platform, actor: Actor, dossier_id: str) -> tuple[Decision, Future]:
+def decide_logging(
+    platform: DossierPlatform, actor: Actor, dossier_id: str
+) -> tuple[Decision, Future]:
     """`decide`, returning while the decision's log entry is still being committed: the caller
     waits for the future before it uses the decision, and meanwhile the platform serves others."""
-    if platform.policy is None:
-        raise RuntimeError("policy enforcement is off for this platform")
-    decision, logged = platform.policy.read_logging(actor, dossier_id)
+    decision, logged = platform.read_decision_logging(actor, dossier_id)
     return Decision(decision), logged
 
 
 def decide_many_logging(
-    platform: Platform, actor: Actor, dossier_ids: list[str]
+    platform: DossierPlatform, actor: Actor, dossier_ids: list[str]
 ) -> list[tuple[Decision, Future]]:
     """`decide_logging` for each of `dossier_ids` (a caseload), their policy facts read at once."""
-    if platform.policy is None:
-        raise RuntimeError("policy enforcement is off for this platform")
     return [
-        (Decision(d), logged) for d, logged in platform.policy.reads_logging(actor, dossier_ids)
+        (Decision(d), logged) for d, logged in platform.read_decisions_logging(actor, dossier_ids)
     ]

@@ -19,7 +19,7 @@ from gateway.context import Context
 from gateway.schema import build_schema
 from gateway.service import Gateway
 from gateway.settings import GatewaySettings
-from wvp.runtime import Platform
+from policies.platform import DossierPlatform
 
 
 def _unauthenticated(message: str) -> JSONResponse:
@@ -68,7 +68,7 @@ class GatewayView(GraphQL):
             raise ConnectionRejectionError({"code": AuthError.code, "message": str(e)}) from None
 
 
-def create_app(platform: Platform, settings: GatewaySettings | None = None) -> Starlette:
+def create_app(platform: DossierPlatform, settings: GatewaySettings | None = None) -> Starlette:
     """The gateway for a started platform. The caller owns the platform's lifetime."""
     settings = settings or GatewaySettings.from_env()
     gateway = Gateway(platform)

@@ -17,13 +17,12 @@ from eventsourcing.utils import get_topic
 
 from events import Actor
 from policies.context import Delegations
+from readmodel.port import DossierLogs, notifications
 from services.providerboog.domainmodel import Provider, ProviderDossier
 from services.shared.application import event_id
 from services.uwv_submission.domainmodel import UwvDossier
 from services.werkgever.domainmodel import Verzuimdossier
-from wvp.runtime import Platform
 
-_BATCH = 500
 _MELDING_42_WEKEN = ("uwv", "melding_42_weken")  # the key every UWV principal shares
 
 
@@ -79,7 +78,7 @@ _RELATIEFEITEN: dict[str, dict[type, tuple[tuple[str, str], ...]]] = {
             ("organisatie", "provider_id"),
         ),
     },
-    "uwv": {UwvDossier.Melding42WekenIngediend: ()},
+    "uwv_submission": {UwvDossier.Melding42WekenIngediend: ()},
 }
 
 
@@ -109,7 +108,7 @@ class DossierIndex:
     over-approximates who could hold a relation, and the policy decides who does.
     """
 
-    platform: Platform
+    logs: DossierLogs
     positions: dict[str, int] = field(default_factory=dict)
     dossiers: dict[str, DossierRecord] = field(default_factory=dict)
     by_key: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
@@ -117,24 +116,15 @@ class DossierIndex:
     delegations: Delegations = field(init=False)
 
     def __post_init__(self) -> None:
-        self.delegations = Delegations(self.platform)
+        self.delegations = Delegations(self.logs)
 
     def refresh(self) -> "DossierIndex":
         for service, facts in _RELATIEFEITEN.items():
-            app = getattr(self.platform, service)
+            log = self.logs.log(service)
             topics = [get_topic(cls) for cls in facts]
-            while True:
-                batch = app.recorder.select_notifications(
-                    self.positions.get(service, 0),
-                    _BATCH,
-                    topics=topics,
-                    inclusive_of_start=False,
-                )
-                for notification in batch:
-                    self._apply(app.mapper.to_domain_event(notification), facts)
-                    self.positions[service] = notification.id
-                if len(batch) < _BATCH:
-                    break
+            for notification in notifications(log, topics, self.positions.get(service, 0)):
+                self._apply(log.decode(notification), facts)
+                self.positions[service] = notification.id
         return self
 
     def _apply(self, event: Any, facts: dict[type, tuple[tuple[str, str], ...]]) -> None:
@@ -216,14 +206,14 @@ def entry_of(service: str, event: Any) -> Entry:
 
 
 def timeline(
-    platform: Platform,
+    logs: DossierLogs,
     dossier_id: str,
     as_of: date | None = None,
     known_at: datetime | None = None,
 ) -> list[Entry]:
     """The dossier's facts from every service, in recorded order, as valid on `as_of` and as
     known at `known_at`."""
-    return cut(platform.history(dossier_id), as_of, known_at)
+    return cut(logs.history(dossier_id), as_of, known_at)
 
 
 def cut(

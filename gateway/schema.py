@@ -22,7 +22,7 @@ from gateway.limits import Limits, QueryLimits
 from gateway.projections import DossierRecord
 from gateway.settings import GatewaySettings
 from gateway.types import Actor, Dossier, Provider, Taakdelegatie, TimelineEntry
-from wvp.runtime import COMMANDS
+from services.catalog import COMMANDS
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")
 MAX_PAGE = 100

@@ -1,7 +1,9 @@
-"""The gateway's hold on the embedded platform.
+"""The gateway's hold on the platform (`policies.platform.DossierPlatform`: the embedded runtime
+or the Kafka gateway's read model).
 
-The platform's single-threaded runner is not thread-safe, so every call into it runs on one
-worker thread (`Gateway.run`); the event loop stays free for HTTP and websockets meanwhile.
+The embedded platform's single-threaded runner is not thread-safe, so every call into the
+platform runs on one worker thread (`Gateway.run`); the event loop stays free for HTTP and
+websockets meanwhile.
 A read decision's log entry is committed by the decision log's own writer: the request waits for
 it before answering, the worker thread does not, so concurrent reads share a commit.
 Subscribers wait on a per-dossier signal that mutations raise, with a short poll as a fallback
@@ -21,10 +23,12 @@ from typing import Any, TypeVar
 from events import Actor
 from gateway.access import NO_ACCESS, Decision, decide_logging, decide_many_logging
 from gateway.projections import DossierIndex, DossierRecord, Entry, entry_of, timeline
+from policies.platform import DossierPlatform
 from poortwachter import Verplichting, feiten_uit_historie, kalender
+from readmodel.port import positions
+from services.catalog import COMMANDS
 from services.shared import clock
 from services.shared.application import event_id
-from wvp.runtime import COMMANDS, Platform
 
 T = TypeVar("T")
 
@@ -115,7 +119,7 @@ class Outcome:
 
 
 class Gateway:
-    def __init__(self, platform: Platform):
+    def __init__(self, platform: DossierPlatform):
         self.platform = platform
         self.index = DossierIndex(platform)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wvp-platform")
@@ -219,7 +223,7 @@ class Gateway:
     def overzicht(self, actor: Actor, naam: str) -> list[dict[str, Any]] | None:
         """The entries of the list `naam` ("taakdelegaties" or "providers") that `actor` may
         read; None when the policy refuses it the list."""
-        decision = self.platform.policy.overzicht(actor, naam)
+        decision = self.platform.list_decision(actor, naam)
         if not decision.allowed:
             return None
         if naam == "taakdelegaties":
@@ -229,11 +233,11 @@ class Gateway:
         return [e for e in entries if any(_BEREIK[r](actor, e) for r in decision.relaties)]
 
     def toegangslog(self, dossier_id: str) -> list[Any]:
-        return self.platform.policy.access_log(dossier_id)
+        return self.platform.access_log(dossier_id)
 
     def position(self) -> tuple[int, ...]:
         """How far every service's log has grown: a cheap test whether anything was recorded."""
-        return tuple(app.recorder.max_notification_id() or 0 for app in self.platform.services)
+        return positions(self.platform)
 
     # Event-loop methods: change signals for subscriptions.
 

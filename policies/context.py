@@ -1,7 +1,8 @@
 """The policy input for one principal, action and dossier, built from recorded facts.
 
-The dossier part comes from `Platform.history(dossier_id)`; delegations live outside dossiers in
-the bedrijfsarts service and are followed through its notification log (delegation facts only).
+The dossier part comes from the services' logs (`readmodel.port.DossierLogs`), read past what
+was seen before; delegations live outside dossiers in the bedrijfsarts service and are followed
+through its notification log (delegation facts only).
 Only identifiers reach the policy: command fields are cut down to the few ids the rules need,
 so no health data travels to an OPA server.
 """
@@ -13,6 +14,7 @@ from typing import Any
 from eventsourcing.utils import get_topic
 
 from events import Actor
+from readmodel.port import DossierLogs, positions
 from services.bedrijfsarts.domainmodel import Taakdelegatie
 from services.shared import clock
 
@@ -99,8 +101,8 @@ class DossierFacts:
     no query. Facts only ever grow, so such a position stays a valid "complete up to" mark.
     """
 
-    def __init__(self, platform: Any):
-        self.platform = platform
+    def __init__(self, logs: DossierLogs):
+        self.logs = logs
         # dossier -> (last version per service, facts, any event seen, log position read before)
         self._known: dict[str, tuple[dict[str, int], dict[str, Any], bool, tuple | None]] = {}
 
@@ -109,7 +111,7 @@ class DossierFacts:
 
     def get_many(self, dossier_ids: Iterable[str]) -> dict[str, dict[str, Any] | None]:
         # Read before the events, so an event committed meanwhile makes the mark stale, not lost.
-        position = tuple(app.recorder.max_notification_id() or 0 for app in self.platform.services)
+        position = positions(self.logs)
         return {d: self._read(d, position) for d in dossier_ids}
 
     def _read(self, dossier_id: str, position: tuple | None) -> dict[str, Any] | None:
@@ -118,11 +120,11 @@ class DossierFacts:
             facts, seen = known[1], known[2]
         else:
             versions, facts, seen, mark = known or ({}, _no_facts(dossier_id), False, None)
-            for app in self.platform.services:
-                new = list(app.events.get(app.dossier_key(dossier_id), gt=versions.get(app.name)))
+            for log in self.logs.services:
+                new = log.dossier_events(dossier_id, versions.get(log.name))
                 if new:
-                    versions[app.name] = new[-1].originator_version
-                    seen = _fold(facts, ((app.name, e) for e in new)) or seen
+                    versions[log.name] = new[-1].originator_version
+                    seen = _fold(facts, ((log.name, e) for e in new)) or seen
             self._known[dossier_id] = (versions, facts, seen, position or mark)
         return copy.deepcopy(facts) if seen else None
 
@@ -141,8 +143,8 @@ class Delegations:
     )
     PAGE = 500
 
-    def __init__(self, platform: Any):
-        self.platform = platform  # its services exist only once it is started
+    def __init__(self, logs: DossierLogs | None):
+        self.logs = logs  # its services exist only once it is started; None: fed by `apply`
         self.position = 0
         self.by_id: dict[str, dict[str, Any]] = {}
 
@@ -151,14 +153,12 @@ class Delegations:
         return list(self.by_id.values())
 
     def _catch_up(self) -> None:
-        app = self.platform.bedrijfsarts
-        last = app.recorder.max_notification_id() or 0
+        log = self.logs.log("bedrijfsarts")
+        last = log.position()
         while self.position < last:
-            page = app.recorder.select_notifications(
-                self.position, self.PAGE, stop=last, topics=self.TOPICS, inclusive_of_start=False
-            )
+            page = log.stored_notifications(self.position, self.PAGE, self.TOPICS, stop=last)
             for notification in page:
-                self.apply(app.mapper.to_domain_event(notification))
+                self.apply(log.decode(notification))
             # A short page means no delegation fact is left up to `last`.
             self.position = page[-1].id if len(page) == self.PAGE else last
 
@@ -206,11 +206,11 @@ READ = {"kind": "read"}
 
 
 class ContextBuilder:
-    """Builds policy inputs against a running Platform."""
+    """Builds policy inputs from a running platform's logs."""
 
-    def __init__(self, platform: Any):
-        self.delegations = Delegations(platform)
-        self.facts = DossierFacts(platform)
+    def __init__(self, logs: DossierLogs):
+        self.delegations = Delegations(logs)
+        self.facts = DossierFacts(logs)
 
     def dossier(self, dossier_id: str | None) -> dict[str, Any] | None:
         return self.facts.get(dossier_id) if dossier_id else None

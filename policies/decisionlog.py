@@ -24,6 +24,7 @@ from eventsourcing.persistence import IntegrityError
 from events import Actor
 from policies.engine import Decision
 from services.shared import clock
+from services.shared.application import NotificationLog
 from services.shared.config import Settings
 
 _NAMESPACE = uuid5(NAMESPACE_URL, "https://wvp.example/beslislog")
@@ -59,7 +60,7 @@ class _Submitted:
     stored: Future[None]
 
 
-class DecisionLog(Application):
+class DecisionLog(NotificationLog, Application):
     name = "beslislog"
     ATTEMPTS = 5  # appends to one dossier's stream can race between processes
     BATCH = 256  # entries per commit at most

@@ -9,6 +9,7 @@ from events import Actor
 from policies.context import ContextBuilder, policy_input
 from policies.decisionlog import DecisionLog, LoggedDecision
 from policies.engine import Decision, PolicyEngine, engine_from_env
+from readmodel.port import DossierLogs
 from services.shared.errors import CommandRejected
 
 READ_ACTION = "inzage"
@@ -27,10 +28,10 @@ class Forbidden(CommandRejected):
 
 class Enforcement:
     def __init__(
-        self, platform: Any, env: dict[str, str] | None, engine: PolicyEngine | None = None
+        self, logs: DossierLogs, env: dict[str, str] | None, engine: PolicyEngine | None = None
     ):
         self.engine = engine or engine_from_env({**os.environ, **(env or {})})
-        self.context = ContextBuilder(platform)
+        self.context = ContextBuilder(logs)
         self.log = DecisionLog(env)
 
     def authorize(

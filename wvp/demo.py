@@ -36,13 +36,6 @@ def is_geladen(platform: Platform) -> bool:
     return app.exists(app.dienstverband_key(DEMO_WERKGEVER, CANONIEK))
 
 
-def demo_dossiers(platform: Platform) -> list[dict]:
-    """The demo's dossiers as `WerkgeverApplication.dossiers` lists them."""
-    return [
-        d for d in platform.werkgever.dossiers() if d["werkgever_id"].startswith(f"{DEMO_PREFIX}-")
-    ]
-
-
 def load_demo(platform: Platform) -> DemoData | None:
     """Load the demo data; None (and nothing recorded) when it is already there."""
     if is_geladen(platform):

@@ -370,7 +370,7 @@ def simulate(
             samenvatting.lange_dossiers += 1
     tijdlijn.sort(key=lambda g: g.geregistreerd)  # stable: cases keep their own order
 
-    voor = {app.name: app.recorder.max_notification_id() or 0 for app in platform.services}
+    voor = {log.name: log.position() for log in platform.services}
     catalogus = [
         (Actor(rol=Rol.PROVIDER, persoon_id=f"{p}.beheer", organisatie=p), n, s)
         for p, n, s in PROVIDERS
@@ -414,10 +414,7 @@ def simulate(
         if progress is not None:
             progress(n, len(tijdlijn))
     samenvatting.commands = len(tijdlijn)
-    samenvatting.events = {
-        app.name: (app.recorder.max_notification_id() or 0) - voor[app.name]
-        for app in platform.services
-    }
+    samenvatting.events = {log.name: log.position() - voor[log.name] for log in platform.services}
     samenvatting.verzuimduur = dict(duur)
     samenvatting.te_laat = dict(te_laat)
     samenvatting.gemist = dict(gemist)

@@ -1,11 +1,18 @@
 """Base of the five service applications."""
 
 import os
+from collections.abc import Sequence
 from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
-from eventsourcing.persistence import JSONTranscoder, Recording, Tracking
+from eventsourcing.persistence import (
+    JSONTranscoder,
+    Notification,
+    Recording,
+    StoredEvent,
+    Tracking,
+)
 from eventsourcing.system import ProcessApplication
 
 from events import Actor, Contract, Rol
@@ -41,7 +48,32 @@ def reaction_topics(service: type) -> tuple[str, ...]:
     return tuple(sorted(topics))
 
 
-class ServiceApplication(ProcessApplication):
+class NotificationLog:
+    """An application's notification log, read only (mixed into an eventsourcing Application):
+    the part of `readmodel.port.ServiceLog` that any recorded log has."""
+
+    def position(self) -> int:
+        """The id of the newest notification in the log (0 when it is empty)."""
+        return self.recorder.max_notification_id() or 0
+
+    def stored_notifications(
+        self,
+        after: int,
+        limit: int,
+        topics: Sequence[str] = (),
+        stop: int | None = None,
+    ) -> list[Notification]:
+        """Up to `limit` stored facts past notification `after` (up to `stop`), of `topics`
+        only when given, still encoded: a reader decodes only those it needs."""
+        return self.recorder.select_notifications(
+            after, limit, stop=stop, topics=topics, inclusive_of_start=False
+        )
+
+    def decode(self, stored: StoredEvent) -> Any:
+        return self.mapper.to_domain_event(stored)
+
+
+class ServiceApplication(NotificationLog, ProcessApplication):
     """One WVP service: its own store, its commands, and reactions to other services' events.
 
     Reactions are methods named `on_<EventType>`; they record facts through the processing event
@@ -89,9 +121,21 @@ class ServiceApplication(ProcessApplication):
     def exists(self, key: UUID) -> bool:
         return key in self.repository
 
+    # The read side (`readmodel.port.ServiceLog`): all that readers outside the service use.
+
     def history(self, dossier_id: str) -> list[ChainedAggregate.Feit]:
         """Every stored fact of this service's part of the dossier, in recorded order."""
-        return list(self.events.get(self.dossier_key(dossier_id)))
+        return self.dossier_events(dossier_id)
+
+    def dossier_events(
+        self, dossier_id: str, after_version: int | None = None
+    ) -> list[ChainedAggregate.Feit]:
+        """The facts of this service's part of the dossier past `after_version`, in order."""
+        return list(self.events.get(self.dossier_key(dossier_id), gt=after_version))
+
+    def stored_dossier_events(self, dossier_id: str) -> list[StoredEvent]:
+        """The stored, still encoded facts of this service's part of the dossier."""
+        return self.recorder.select_events(self.dossier_key(dossier_id))
 
     def execute(
         self, name: str, actor: Actor, dossier_id: str | None, fields: dict[str, Any]

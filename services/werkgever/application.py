@@ -2,8 +2,6 @@
 
 from uuid import uuid4
 
-from eventsourcing.utils import get_topic
-
 from events import Actor
 from events import werkgever as c
 from services.shared.aggregate import aggregate_id
@@ -50,35 +48,6 @@ class WerkgeverApplication(ServiceApplication):
         result = self.commit(dossier_id, dossier, dienstverband)
         result.events = [e for e in result.events if e.originator_id == dossier.id]
         return result
-
-    def dossiers(self) -> list[dict]:
-        """Every verzuimdossier (id, werknemer, werkgever, first sick day, last herstel or None
-        while ill), read from the notification log in recorded order."""
-        feiten = (
-            Verzuimdossier.ZiekmeldingGeregistreerd,
-            Verzuimdossier.ZiekmeldingSamengeteld,
-            Verzuimdossier.HerstelmeldingGeregistreerd,
-        )
-        topics = [get_topic(cls) for cls in feiten]
-        overzicht: dict[str, dict] = {}
-        start, pagina = 1, 500
-        while notifications := self.recorder.select_notifications(start, pagina, topics=topics):
-            for notification in notifications:
-                event = self.mapper.to_domain_event(notification)
-                if isinstance(event, Verzuimdossier.ZiekmeldingGeregistreerd):
-                    overzicht[event.dossier_id] = {
-                        "dossier_id": event.dossier_id,
-                        "werknemer_id": event.data["werknemer_id"],
-                        "werkgever_id": event.data["werkgever_id"],
-                        "eerste_ziektedag": event.geldig_op,
-                        "hersteld_op": None,
-                    }
-                elif isinstance(event, Verzuimdossier.HerstelmeldingGeregistreerd):
-                    overzicht[event.dossier_id]["hersteld_op"] = event.geldig_op
-                else:
-                    overzicht[event.dossier_id]["hersteld_op"] = None
-            start = notifications[-1].id + 1
-        return list(overzicht.values())
 
     def _dossier(self, dossier_id: str) -> Verzuimdossier:
         return self.load(self.dossier_key(dossier_id), f"verzuimdossier {dossier_id}")

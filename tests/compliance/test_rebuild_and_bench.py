@@ -1,6 +1,6 @@
 """Full rebuild on a simulated population, equal to the live projections; the replay bench."""
 
-from compliance.bench import bench_replay
+from bench.replay import bench_replay
 from compliance.rebuild import rebuild
 from gateway.projections import DossierIndex
 from wvp.simulate import simulate

@@ -17,7 +17,7 @@ from distributed import topology
 from distributed.sealing import generate
 from distributed.settings import DistributedSettings
 from policies.engine import BUNDLE_DIR, DECISION, Bundle, EmbeddedEngine
-from wvp.runtime import SERVICES
+from services.catalog import SERVICES
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"

@@ -6,9 +6,9 @@ import os
 import pytest
 
 from distributed import topology
-from distributed.processes import ServiceProcesses
 from distributed.sealing import generate
-from distributed.tansu import Tansu, free_port
+from tooling.processes import ServiceProcesses
+from tooling.tansu import Tansu, free_port
 
 
 @pytest.fixture(scope="module")

@@ -22,10 +22,11 @@ from gateway.app import create_app
 from gateway.auth import mint_token
 from gateway.schema import _mutation_name
 from gateway.settings import GatewaySettings
+from services.catalog import COMMANDS
 from services.shared import clock
 from services.shared.aggregate import aggregate_id
 from services.shared.commands import CommandResult
-from wvp.runtime import COMMANDS, running
+from wvp.runtime import running
 from wvp.scenario import canonical_case, plan_stappen, voer_uit
 
 SECRET = "test-secret-for-the-kafka-gateway-0123456789"

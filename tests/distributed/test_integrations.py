@@ -13,12 +13,12 @@ from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from distributed import asyncapi
 from distributed.client import RemotePlatform
 from distributed.integrations import DLQ, UWV, VERZEKERAAR, VERZUIMMELDINGEN, dlq
-from distributed.processes import ServiceProcesses
 from events import Actor, Rol
 from events.integraties import VerzekeraarMelding
 from events.schemas import SCHEMA_DIR
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
+from tooling.processes import ServiceProcesses
 
 SECRET = "integratie-test-geheim-" + "x" * 32
 SETTINGS = GatewaySettings(jwt_secret=SECRET)

@@ -21,7 +21,7 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from tests.gateway.support import free_port
-from wvp.subprocesses import end
+from tooling.subprocesses import end
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = (

@@ -18,7 +18,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
-from wvp.subprocesses import end
+from tooling.subprocesses import end
 
 SECRET = "test-secret-for-the-gateway-tests-0123456789"
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,8 @@ from events import Actor, Rol
 from gateway.context import Context
 from gateway.schema import build_schema
 from gateway.service import Gateway
-from wvp.runtime import Platform, in_recorded_order, running
+from readmodel.port import in_recorded_order
+from wvp.runtime import Platform, running
 
 WERKGEVER = Actor(rol=Rol.WERKGEVER, persoon_id="hr1", organisatie="acme")
 BEDRIJFSARTS = Actor(rol=Rol.BEDRIJFSARTS, persoon_id="ba1", organisatie="arbo")

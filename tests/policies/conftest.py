@@ -1,8 +1,8 @@
 import pytest
 
-from policies.dataapi import serving
 from policies.engine import EmbeddedEngine
 from tests.policies.enumeration import cases
+from tooling.dataapi import serving
 
 
 @pytest.fixture(scope="session")

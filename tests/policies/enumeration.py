@@ -10,7 +10,7 @@ non-delegable task), whether the person ever acted as CMTD, and the 42-weken mel
 from collections.abc import Iterator
 from typing import Any
 
-from wvp.runtime import COMMANDS
+from services.catalog import COMMANDS
 
 TODAY = "2026-03-01"
 DOSSIER = "d1"

@@ -1,7 +1,7 @@
 """The embedded engine and the OPA server engine decide alike.
 
 No OPA server binary can be installed here, so the server engine (opa-python-client over OPA's
-REST Data API) is tested against `policies.dataapi`: OPA's Data API served on 127.0.0.1 by a small
+REST Data API) is tested against `tooling.dataapi`: OPA's Data API served on 127.0.0.1 by a small
 HTTP server backed by the embedded engine. This proves the client side, the wire format and the
 configuration; deploy/ runs the real OPA server with the same bundle.
 """

@@ -4,9 +4,9 @@ import json
 
 from policies.engine import BUNDLE_DIR
 from services.bedrijfsarts.application import ProbleemanalyseInvoer
+from services.catalog import COMMANDS
 from services.providerboog.application import FactuurInvoer
 from tests.policies.enumeration import DELEGATIONS
-from wvp.runtime import COMMANDS
 
 MATRIX = json.loads((BUNDLE_DIR / "data.json").read_text())["rollenmatrix"]
 MEDISCH_BEVOEGD = {"werknemer", "bedrijfsarts", "cmtd"}

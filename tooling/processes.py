@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 
 from distributed import topology
-from distributed.tansu import free_port
-from wvp.subprocesses import wait_or_kill
+from tooling.subprocesses import wait_or_kill
+from tooling.tansu import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 GATEWAY = "gateway"  # the gateway's process name, data dir and log

@@ -4,7 +4,7 @@ Each engine's baseline is a trivial query on the same engine with the same input
 the bundle's data, so input encoding, the call into the engine (or HTTP) and answer decoding
 are paid alike and the ratio shows what evaluating our rules costs. The server engine is
 measured against WVP_OPA_URL when given, else against the local Data API stand-in
-(`policies.dataapi`), which adds Python HTTP overhead a real OPA server does not have.
+(`tooling.dataapi`), which adds Python HTTP overhead a real OPA server does not have.
 """
 
 import time
@@ -13,9 +13,9 @@ from statistics import quantiles
 from typing import Any
 
 from bench import Measurement
-from policies.dataapi import serving
 from policies.engine import EmbeddedEngine, ServerEngine
 from policies.matrix import DELEGATIE, DOSSIER
+from tooling.dataapi import serving
 
 MAX_DECISIONS = 100_000
 TRIVIAL = ("rollenmatrix", "zonder_dossier")  # package path and rule of the baseline query

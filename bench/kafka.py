@@ -25,11 +25,11 @@ from distributed import codec, topology
 from distributed.client import RemotePlatform
 from distributed.consumer import FETCH_WAIT_MS
 from distributed.gateway import DistributedPlatform
-from distributed.processes import ServiceProcesses
 from distributed.sealing import generate
 from distributed.settings import DistributedSettings
-from distributed.tansu import Tansu, free_port
 from events import Actor, Rol
+from tooling.processes import ServiceProcesses
+from tooling.tansu import Tansu, free_port
 
 WERKGEVER = "wg-bench"
 HR = Actor(rol=Rol.WERKGEVER, persoon_id=f"{WERKGEVER}.hr", organisatie=WERKGEVER)

@@ -21,7 +21,7 @@ import httpx
 from bench import Measurement
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
-from wvp.subprocesses import end
+from tooling.subprocesses import end
 
 CONCURRENCY = (1, 10, 50)
 PARTIES = {
