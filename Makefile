@@ -30,6 +30,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # The web page tests drive Debian's headless Chromium. Installing it needs root and apt; without
 # them the browser tests skip, unless WVP_REQUIRE_BROWSER is set (as in CI), which fails them.

@@ -11,7 +11,6 @@ import os
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ import httpx
 from bench import Measurement
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
-from tooling.subprocesses import end
+from tooling.subprocesses import WVP, end
 
 CONCURRENCY = (1, 10, 50)
 PARTIES = {
@@ -161,7 +160,7 @@ def run_bench(
         env = {**os.environ, "WVP_DATA_DIR": data_dir, "WVP_JWT_SECRET": secret,
                "WVP_DATABASE_URL": ""}  # fmt: skip
         process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("wvp")), "serve", "--port", str(port)],
+            [WVP, "serve", "--port", str(port)],
             cwd=Path(__file__).resolve().parents[1],
             env=env,
             stdout=subprocess.DEVNULL,

@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 
 from bench import Measurement
-from tooling.subprocesses import end
+from tooling.subprocesses import WVP, end
 
 DAYS = 730
 SEED = 1
@@ -234,7 +234,7 @@ def _queries(
     port = _free_port()
     env = {**os.environ, **_store_env(data_dir), "WVP_JWT_SECRET": secret}
     process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("wvp")), "serve", "--port", str(port)],
+        [WVP, "serve", "--port", str(port)],
         cwd=HERE.parent,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -4,7 +4,6 @@ Kafka (tests, bench)."""
 import os
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import httpx
 
 from distributed import topology
-from tooling.subprocesses import wait_or_kill
+from tooling.subprocesses import WVP, wait_or_kill
 from tooling.tansu import free_port
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,7 +58,7 @@ class ServiceProcesses:
     def _spawn(self, name: str, args: list[str], env: dict[str, str]) -> None:
         log = (self.root / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "distributed", *args],
+            [WVP, *args],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

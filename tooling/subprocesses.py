@@ -1,6 +1,11 @@
 """Ending a child process this program started: politely first, then for certain."""
 
 import subprocess
+import sys
+from pathlib import Path
+
+# The `wvp` command of the running interpreter's environment.
+WVP = str(Path(sys.executable).with_name("wvp"))
 
 
 def wait_or_kill(process: subprocess.Popen, timeout: float = 10.0) -> None:

@@ -3,17 +3,14 @@
 import importlib.util
 import json
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from bench import SUITE, Measurement
 from bench.runner import met
+from tooling.subprocesses import WVP
 from wvp.cli import app
-
-WVP = Path(sys.executable).with_name("wvp")
 
 
 def _present(name: str) -> bool:
@@ -24,7 +21,7 @@ def _present(name: str) -> bool:
 def test_quick_suite_writes_a_complete_report(tmp_path):
     names = [name for name in SUITE if _present(name)]
     finished = subprocess.run(
-        [str(WVP), "bench", *names, "--quick", "--output-dir", str(tmp_path)],
+        [WVP, "bench", *names, "--quick", "--output-dir", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=180,

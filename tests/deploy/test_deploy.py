@@ -18,6 +18,7 @@ from distributed.sealing import generate
 from distributed.settings import DistributedSettings
 from policies.engine import BUNDLE_DIR, DECISION, Bundle, EmbeddedEngine
 from services.catalog import SERVICES
+from tooling.subprocesses import WVP
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
@@ -283,7 +284,7 @@ def test_each_process_mounts_only_its_own_private_key(config, k8s, tmp_path):
 def test_the_key_job_puts_each_private_key_in_its_owners_directory(config, tmp_path):
     # compose writes `$` escaped as `$$` in its output; the container gets `$`.
     script = config["services"]["keys"]["command"][-1].replace("$$", "$")
-    script = script.replace("/keys", str(tmp_path / "keys")).replace("python", sys.executable)
+    script = script.replace("/keys", str(tmp_path / "keys")).replace("wvp keys", f"{WVP} keys")
     for _ in range(2):  # the second run must keep the first keys
         subprocess.run(["sh", "-euc", script], check=True, timeout=120, capture_output=True)
         if _ == 0:

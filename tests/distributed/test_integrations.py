@@ -358,7 +358,7 @@ def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
 
 def test_asyncapi_document_is_current_and_covers_every_topic():
     assert asyncapi.DOCUMENT.read_text() == asyncapi.rendered(), (
-        "run: python -m distributed asyncapi docs/asyncapi.json"
+        "run: wvp asyncapi docs/asyncapi.json"
     )
     document = json.loads(asyncapi.DOCUMENT.read_text())
     addresses = {channel["address"] for channel in document["channels"].values()}

@@ -4,7 +4,6 @@ import json
 import os
 import socket
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from websockets.sync.client import ClientConnection, connect
 
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
-from tooling.subprocesses import end
+from tooling.subprocesses import WVP, end
 
 SECRET = "test-secret-for-the-gateway-tests-0123456789"
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +113,7 @@ def start_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> Ser
         **(extra_env or {}),
     }
     process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("wvp")), "serve", "--port", str(port)],
+        [WVP, "serve", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

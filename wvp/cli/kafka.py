@@ -1,12 +1,17 @@
-"""Command functions for the distributed runtime; wvp/cli.py registers them:
+"""The distributed runtime: `wvp service NAME`, `wvp gateway`, `wvp keys`, `wvp asyncapi`."""
 
-app.command("service")(distributed.cli.service)
-app.command("gateway")(distributed.cli.gateway)
-"""
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from distributed import asyncapi as asyncapi_document
+from distributed import gateway as kafka_gateway
+from distributed import service as kafka_service
 from distributed import topology
+from distributed.sealing import generate
+from distributed.settings import DistributedSettings
+from wvp.cli.console import een_regel
 
 
 def service(
@@ -15,11 +20,8 @@ def service(
     """Run one service as its own process: its store, its relay to Kafka, its consumers and a
     loopback control endpoint. Configured by WVP_KAFKA_BOOTSTRAP and the store settings
     (WVP_DATA_DIR or WVP_DATABASE_URL)."""
-    from distributed.service import main
-    from distributed.settings import DistributedSettings
-
     topology.service_class(name)
-    main(name, DistributedSettings.from_env())
+    kafka_service.main(name, DistributedSettings.from_env())
 
 
 def gateway(
@@ -31,40 +33,29 @@ def gateway(
     services' ports (WVP_<SERVICE>_PORT, WVP_SERVICE_HOST), the gateway's own store
     (WVP_DATA_DIR or WVP_DATABASE_URL) and, to read medical facts, the bedrijfsarts-side key
     (WVP_KAFKA_PRIVATE_KEY)."""
-    from distributed.gateway import main
-    from distributed.settings import DistributedSettings
-
     typer.echo(f"GraphQL over Kafka on http://{host}:{port}/graphql")
-    main(DistributedSettings.from_env(), host, port)
+    kafka_gateway.main(DistributedSettings.from_env(), host, port)
 
 
 def keys(
-    directory: str = typer.Argument(..., help="Where to write the key pairs."),
+    directory: Annotated[Path, typer.Argument(help="Where to write the key pairs.")],
 ) -> None:
     """Key pairs for the medical recipients: share the .pub.pem files with every relay, give
     each .key.pem only to its own process."""
-    from pathlib import Path
-
-    from distributed.sealing import generate
-
     names = sorted({topology.BEDRIJFSARTS_ZIJDE, *topology.BY_NAME})
-    generate(Path(directory), names)
+    generate(directory, names)
     typer.echo(f"sleutelparen voor {', '.join(names)} in {directory}")
 
 
 def asyncapi(
-    path: str = typer.Argument("docs/asyncapi.json", help="Where to write the document."),
+    path: Annotated[Path, typer.Argument(help="Where to write the document.")] = Path(
+        "docs/asyncapi.json"
+    ),
 ) -> None:
     """Write the AsyncAPI document of every Kafka topic (services, integrations, DLQ)."""
-    from pathlib import Path
-
-    from distributed.asyncapi import write
-
-    typer.echo(f"AsyncAPI geschreven naar {write(Path(path))}")
+    typer.echo(f"AsyncAPI geschreven naar {asyncapi_document.write(path)}")
 
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
-app.command("service")(service)
-app.command("gateway")(gateway)
-app.command("keys")(keys)
-app.command("asyncapi")(asyncapi)
+def register(app: typer.Typer) -> None:
+    for command in (service, gateway, keys, asyncapi):
+        app.command()(een_regel(command))

@@ -1,8 +1,4 @@
-"""Command functions for the `wvp` command line; wvp/cli.py registers them.
-
-app.command("serve")(gateway.cli.serve)
-app.command("token")(gateway.cli.token)
-"""
+"""`wvp serve` (the GraphQL gateway with the five services embedded) and `wvp token`."""
 
 import typer
 import uvicorn
@@ -10,8 +6,8 @@ import uvicorn
 from gateway.app import create_app
 from gateway.auth import TOKEN_ROLES, mint_token
 from gateway.settings import GatewaySettings
+from wvp.cli.console import een_regel, platform
 from wvp.demo import DEMO_WERKGEVER, load_demo
-from wvp.runtime import running
 
 
 def serve(
@@ -21,10 +17,10 @@ def serve(
 ) -> None:
     """Run the GraphQL gateway with all five services embedded."""
     settings = GatewaySettings.from_env()
-    with running() as platform:
+    with platform() as p:
         if demo:
-            load_demo(platform)  # a no-op when the data dir already holds the demo
-        app = create_app(platform, settings)
+            load_demo(p)  # a no-op when the data dir already holds the demo
+        app = create_app(p, settings)
         where = f"http://{host}:{port}"
         typer.echo(f"GraphQL on {where}/graphql" + (" (GraphiQL on)" if settings.graphiql else ""))
         typer.echo(f"Web page on {where}/app/ (paste a token from `wvp token`)")
@@ -45,3 +41,8 @@ def token(
         typer.echo(mint_token(GatewaySettings.from_env(), role, subject, org, ttl))
     except ValueError as e:
         raise typer.BadParameter(str(e)) from None
+
+
+def register(app: typer.Typer) -> None:
+    for command in (serve, token):
+        app.command()(een_regel(command))

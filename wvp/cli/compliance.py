@@ -1,18 +1,14 @@
-"""Typer command functions for `wvp replay`, `wvp verify`, `wvp audit export` and `wvp rebuild`.
-`wvp.cli` registers them; each opens the configured store (WVP_DATA_DIR or WVP_DATABASE_URL)
-through `wvp.runtime.running`.
+"""Evidence for UWV disputes: `wvp replay`, `wvp verify`, `wvp rebuild`, `wvp audit export`.
 
-User errors surface as exceptions with a Dutch one-line message, for the registering CLI to print;
-a broken hash chain ends `verify` with exit code 1.
+A broken hash chain ends `verify` with exit code 1, and a rebuild that differs ends `rebuild`
+with exit code 1; every other problem is a Dutch one-line error.
 """
 
 import json
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from compliance.bundle import FORMATS, export
@@ -21,9 +17,16 @@ from compliance.rebuild import rebuild
 from compliance.replay import Replay, replay, replay_dict
 from compliance.verify import load_anchor, verify
 from events import Actor, Rol
-from wvp.runtime import running
-
-console = Console()
+from wvp.cli.console import (
+    STATUS_STIJL,
+    CliError,
+    console,
+    datum,
+    een_regel,
+    moment,
+    platform,
+    voortgangsbalk,
+)
 
 Dossier = Annotated[str, typer.Argument(help="Dossier-id")]
 AlsRol = Annotated[str, typer.Option("--as", help="Rol waarmee je kijkt, bv. compliance")]
@@ -37,27 +40,7 @@ def _actor(rol: str, persoon: str, organisatie: str) -> Actor:
         return Actor(rol=Rol(rol), persoon_id=persoon, organisatie=organisatie)
     except ValueError:
         rollen = ", ".join(r.value for r in Rol if r is not Rol.SYSTEEM)
-        raise ValueError(f"--as: onbekende rol {rol!r}; kies uit {rollen}") from None
-
-
-def _datum(waarde: str | None) -> date | None:
-    if waarde is None:
-        return None
-    try:
-        return date.fromisoformat(waarde)
-    except ValueError:
-        raise ValueError(f"--as-of: {waarde!r} is geen datum (JJJJ-MM-DD)") from None
-
-
-def _moment(waarde: str | None) -> datetime | None:
-    """An ISO moment; without a timezone it is read as UTC, the timezone of recorded time."""
-    if waarde is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(waarde)
-    except ValueError:
-        raise ValueError(f"--known-at: {waarde!r} is geen tijdstip (JJJJ-MM-DDTUU:MM)") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        raise CliError(f"--as: onbekende rol {rol!r}; kies uit {rollen}") from None
 
 
 def _samenvatting(data: dict[str, Any], breedte: int = 70) -> str:
@@ -66,8 +49,6 @@ def _samenvatting(data: dict[str, Any], breedte: int = 70) -> str:
 
 
 def print_replay(r: Replay) -> None:
-    from wvp.cli import STATUS_STIJL  # the CLI's colours; wvp.cli imports this module
-
     cut = []
     if r.view.as_of:
         cut.append(f"geldig op {r.view.as_of}")
@@ -152,15 +133,14 @@ def replay_command(
 ) -> None:
     """Speel een dossier af zoals het gold (--as-of) en zoals het bekend was (--known-at)."""
     actor = _actor(as_role, subject, org)
+    geldig, bekend = datum(as_of, "--as-of"), moment(known_at, "--known-at")
     if from_kafka:
         if not bootstrap:
-            raise ValueError("--from-kafka: geef --bootstrap HOST:PORT (of WVP_KAFKA_BOOTSTRAP)")
-        r = replay_from_kafka(
-            bootstrap, dossier, actor, _datum(as_of), _moment(known_at), private_key=private_key
-        )
+            raise CliError("--from-kafka: geef --bootstrap HOST:PORT (of WVP_KAFKA_BOOTSTRAP)")
+        r = replay_from_kafka(bootstrap, dossier, actor, geldig, bekend, private_key=private_key)
     else:
-        with running() as platform:
-            r = replay(platform, dossier, actor, _datum(as_of), _moment(known_at))
+        with platform() as p:
+            r = replay(p, dossier, actor, geldig, bekend)
     if json_out:
         console.print_json(json.dumps(replay_dict(r)))
     else:
@@ -179,8 +159,8 @@ def verify_command(
     json_out: Json = False,
 ) -> None:
     """Controleer de hashketens in alle opslagen; exitcode 1 bij een breuk."""
-    with running() as platform:
-        report = verify(platform, dossier, load_anchor(anchor) if anchor else None)
+    with platform() as p:
+        report = verify(p, dossier, load_anchor(anchor) if anchor else None)
     if json_out:
         console.print_json(json.dumps(report.to_dict()))
     else:
@@ -209,21 +189,19 @@ def audit_export_command(
 ) -> None:
     """Schrijf het bewijsdossier voor UWV: kalender, documenten, toegangslog en hashketen."""
     if fmt not in FORMATS:
-        raise ValueError(f"--format: kies uit {', '.join(FORMATS)}")
+        raise CliError(f"--format: kies uit {', '.join(FORMATS)}")
     actor = _actor(as_role, subject, org)
-    with running() as platform:
-        b = export(platform, dossier, actor, fmt, out)
+    with platform() as p:
+        b = export(p, dossier, actor, fmt, out)
     keten = "intact" if b["ketting"]["ok"] else "GEBROKEN"
     console.print(f"Bewijsdossier geschreven naar {out} (hashketen {keten}).")
 
 
 def rebuild_command() -> None:
     """Bouw alle leesprojecties opnieuw op uit de opslagen en vergelijk ze met de huidige."""
-    from wvp.cli import _voortgangsbalk  # here, not at the top: wvp.cli imports this module
-
-    with running() as platform, _voortgangsbalk() as balk:
+    with platform() as p, voortgangsbalk() as balk:
         taak = balk.add_task("herbouwen", total=None)
-        report = rebuild(platform, lambda n, total: balk.update(taak, completed=n, total=total))
+        report = rebuild(p, lambda n, total: balk.update(taak, completed=n, total=total))
     console.print(
         f"{report.events} feiten, {report.dossiers} dossiers in {report.seconds:.2f} s "
         f"({report.events_per_second:,.0f} feiten/s)."
@@ -233,3 +211,12 @@ def rebuild_command() -> None:
     if not report.equal:
         raise typer.Exit(1)
     console.print("[green]herbouwd gelijk aan de huidige projecties[/]")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("replay")(een_regel(replay_command))
+    app.command("verify")(een_regel(verify_command))
+    app.command("rebuild")(een_regel(rebuild_command))
+    audit = typer.Typer(help="Bewijs voor UWV-geschillen en audits.", no_args_is_help=True)
+    audit.command("export")(een_regel(audit_export_command))
+    app.add_typer(audit, name="audit")

@@ -1,3 +1,0 @@
-from distributed.cli import app
-
-app(prog_name="python -m distributed")
