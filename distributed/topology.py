@@ -39,5 +39,5 @@ def tracking_name(leader: str, stream: str) -> str:
 def medical_recipients(leader: str, event_type: str) -> list[str]:
     """Who may open the payload of a medical fact: the followers whose reaction reads it, and
     the bedrijfsarts side. Everyone else receives the fact without its payload."""
-    readers = [f for f in followers(leader) if hasattr(BY_NAME[f], f"on_{event_type}")]
+    readers = [f for f in followers(leader) if event_type in BY_NAME[f].reacts_to()]
     return sorted({*readers, BEDRIJFSARTS_ZIJDE})

@@ -1,7 +1,10 @@
 """Commands and reactions of the arbeidsdeskundige service."""
 
 from events import arbeidsdeskundige as c
+from events import bedrijfsarts as ba
+from events.werkgever import ZiekmeldingGeregistreerd
 from services.arbeidsdeskundige.domainmodel import AdDossier
+from services.shared.aggregate import fact_dispatch
 from services.shared.application import ServiceApplication
 from services.shared.commands import CommandResult, command
 
@@ -20,23 +23,25 @@ class ArbeidsdeskundigeApplication(ServiceApplication):
         dossier.lever_rapport_op(rapport, actor)
         return self.commit(dossier_id, dossier)
 
-    def on_ZiekmeldingGeregistreerd(self, event, processing_event) -> None:
-        self.open_dossier(event, processing_event)
+    react = fact_dispatch()
+    react.register(ZiekmeldingGeregistreerd, ServiceApplication.open_dossier)
 
     # The bedrijfsarts' functional findings, never the medical part.
 
-    def on_BelastbaarheidVastgesteld(self, event, processing_event) -> None:
+    @react.register
+    def _belastbaarheid(self, vastgesteld: ba.BelastbaarheidVastgesteld, event, processing_event):
         ontvangen = c.BelastbaarheidOntvangen(
-            geldig_op=event.geldig_op,
-            bron=event.data["instrument"],
-            beperkingen=event.data["beperkingen"],
+            geldig_op=vastgesteld.geldig_op,
+            bron=vastgesteld.instrument,
+            beperkingen=vastgesteld.beperkingen,
         )
-        self.react(event, processing_event, ontvangen)
+        self.record_reaction(event, processing_event, ontvangen)
 
-    def on_ProbleemanalyseOpgeleverd(self, event, processing_event) -> None:
+    @react.register
+    def _probleemanalyse(self, analyse: ba.ProbleemanalyseOpgeleverd, event, processing_event):
         ontvangen = c.BelastbaarheidOntvangen(
-            geldig_op=event.geldig_op,
+            geldig_op=analyse.geldig_op,
             bron="probleemanalyse",
-            beperkingen=[event.data["beperkingen"][:200]],
+            beperkingen=[analyse.beperkingen[:200]],
         )
-        self.react(event, processing_event, ontvangen)
+        self.record_reaction(event, processing_event, ontvangen)

@@ -2,28 +2,28 @@
 
 from events import Actor
 from events import arbeidsdeskundige as c
-from services.shared.aggregate import ChainedAggregate
+from events.gedeeld import DossierGeopend
+from services.shared.aggregate import ChainedAggregate, fact_dispatch
 from services.shared.errors import DomainRuleViolated
 
 Feit = ChainedAggregate.Feit
 
 
-class AdDossier(ChainedAggregate):
-    class DossierGeopend(ChainedAggregate.Opening):
-        pass
+class AdDossier(
+    ChainedAggregate,
+    opening=DossierGeopend,
+    facts=(
+        c.OpdrachtOntvangen,
+        c.AdviesgesprekGehouden,
+        c.BelastbaarheidOntvangen,
+        c.ArbeidsdeskundigRapportOpgeleverd,
+    ),
+):
+    evolve = fact_dispatch()
 
-    class OpdrachtOntvangen(Feit):
-        pass
-
-    class AdviesgesprekGehouden(Feit):
-        pass
-
-    class BelastbaarheidOntvangen(Feit):
-        def evolve(self, dossier):
-            dossier.heeft_belastbaarheid = True
-
-    class ArbeidsdeskundigRapportOpgeleverd(Feit):
-        pass
+    @evolve.register
+    def _belastbaarheid(self, _: c.BelastbaarheidOntvangen, feit: Feit) -> None:
+        self.heeft_belastbaarheid = True
 
     def init_state(self) -> None:
         self.heeft_belastbaarheid = False

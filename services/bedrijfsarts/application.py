@@ -7,8 +7,9 @@ from pydantic import BaseModel, ConfigDict
 from events import Actor
 from events import bedrijfsarts as c
 from events.contract import Tekst
+from events.werkgever import ZiekmeldingGeregistreerd
 from services.bedrijfsarts.domainmodel import MedischDossier, Taakdelegatie
-from services.shared.aggregate import aggregate_id
+from services.shared.aggregate import aggregate_id, fact_dispatch
 from services.shared.application import ServiceApplication
 from services.shared.commands import CommandResult, command
 from services.shared.errors import DomainRuleViolated
@@ -112,5 +113,5 @@ class BedrijfsartsApplication(ServiceApplication):
         return self.load(self.delegatie_key(delegatie_id), f"delegatie {delegatie_id}")
 
     # The digital triage: every new ziekmelding opens a medical file.
-    def on_ZiekmeldingGeregistreerd(self, event, processing_event) -> None:
-        self.open_dossier(event, processing_event)
+    react = fact_dispatch()
+    react.register(ZiekmeldingGeregistreerd, ServiceApplication.open_dossier)

@@ -2,65 +2,44 @@
 
 from events import Actor
 from events import bedrijfsarts as c
-from services.shared.aggregate import ChainedAggregate
+from events.gedeeld import DossierGeopend
+from services.shared.aggregate import ChainedAggregate, fact_dispatch
 from services.shared.errors import DomainRuleViolated
 
 Feit = ChainedAggregate.Feit
 
 
-class MedischDossier(ChainedAggregate):
-    class DossierGeopend(ChainedAggregate.Opening):
-        pass
+class MedischDossier(
+    ChainedAggregate,
+    opening=DossierGeopend,
+    facts=(
+        c.ToestemmingGegeven,
+        c.ToestemmingIngetrokken,
+        c.ScreeningUitgevoerd,
+        c.TriageInformatieVastgelegd,
+        c.TriageOordeelGegeven,
+        c.OordeelGerapporteerd,
+        c.MedischeInformatieOpgevraagd,
+        c.WerknemerOpgeroepen,
+        c.ConsultGehouden,
+        c.ProbleemanalyseOpgeleverd,
+        c.MedischeProbleemanalyseVastgelegd,
+        c.BelastbaarheidVastgesteld,
+        c.ActueelOordeelGegeven,
+        c.HerstelprognoseAfgegeven,
+        c.VerwezenNaarProvider,
+        c.MedischDeelRivOverhandigd,
+    ),
+):
+    evolve = fact_dispatch()
 
-    class ToestemmingGegeven(Feit):
-        def evolve(self, dossier):
-            dossier.toestemmingen.add(self.data["toestemming_id"])
+    @evolve.register
+    def _toestemming(self, toestemming: c.ToestemmingGegeven, feit: Feit) -> None:
+        self.toestemmingen.add(toestemming.toestemming_id)
 
-    class ToestemmingIngetrokken(Feit):
-        def evolve(self, dossier):
-            dossier.toestemmingen.discard(self.data["toestemming_id"])
-
-    class ScreeningUitgevoerd(Feit):
-        pass
-
-    class TriageInformatieVastgelegd(Feit):
-        pass
-
-    class TriageOordeelGegeven(Feit):
-        pass
-
-    class OordeelGerapporteerd(Feit):
-        pass
-
-    class MedischeInformatieOpgevraagd(Feit):
-        pass
-
-    class WerknemerOpgeroepen(Feit):
-        pass
-
-    class ConsultGehouden(Feit):
-        pass
-
-    class ProbleemanalyseOpgeleverd(Feit):
-        pass
-
-    class MedischeProbleemanalyseVastgelegd(Feit):
-        pass
-
-    class BelastbaarheidVastgesteld(Feit):
-        pass
-
-    class ActueelOordeelGegeven(Feit):
-        pass
-
-    class HerstelprognoseAfgegeven(Feit):
-        pass
-
-    class VerwezenNaarProvider(Feit):
-        pass
-
-    class MedischDeelRivOverhandigd(Feit):
-        pass
+    @evolve.register
+    def _intrekking(self, intrekking: c.ToestemmingIngetrokken, feit: Feit) -> None:
+        self.toestemmingen.discard(intrekking.toestemming_id)
 
     def init_state(self) -> None:
         self.toestemmingen: set[str] = set()
@@ -79,21 +58,25 @@ class MedischDossier(ChainedAggregate):
         self.record(verzoek, actor)
 
 
-class Taakdelegatie(ChainedAggregate):
+class Taakdelegatie(
+    ChainedAggregate, opening=c.TaakdelegatieVerleend, facts=(c.TaakdelegatieIngetrokken,)
+):
     """A bedrijfsarts' delegation of tasks to a casemanager in taakdelegatie (CMTD)."""
 
-    class TaakdelegatieVerleend(ChainedAggregate.Opening):
-        def evolve(self, delegatie):
-            delegatie.bedrijfsarts_id = self.actor["persoon_id"]
-            delegatie.gedelegeerde_id = self.data["gedelegeerde_id"]
-            delegatie.taken = list(self.data["taken"])
-            delegatie.dossiers = self.data["dossiers"]
-            delegatie.van = self.geldig_op
-            delegatie.tot = self.data["tot"]
+    evolve = fact_dispatch()
 
-    class TaakdelegatieIngetrokken(Feit):
-        def evolve(self, delegatie):
-            delegatie.ingetrokken_op = self.geldig_op
+    @evolve.register
+    def _verleend(self, delegatie: c.TaakdelegatieVerleend, feit: Feit) -> None:
+        self.bedrijfsarts_id = feit.actor["persoon_id"]
+        self.gedelegeerde_id = delegatie.gedelegeerde_id
+        self.taken = list(delegatie.taken)
+        self.dossiers = delegatie.dossiers
+        self.van = delegatie.geldig_op
+        self.tot = delegatie.tot
+
+    @evolve.register
+    def _ingetrokken(self, intrekking: c.TaakdelegatieIngetrokken, feit: Feit) -> None:
+        self.ingetrokken_op = intrekking.geldig_op
 
     def init_state(self) -> None:
         self.ingetrokken_op = None

@@ -4,10 +4,12 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from events import bedrijfsarts as ba
 from events import providerboog as c
 from events.contract import Id, Kort, Tekst
+from events.werkgever import ZiekmeldingGeregistreerd
 from services.providerboog.domainmodel import Provider, ProviderDossier
-from services.shared.aggregate import aggregate_id
+from services.shared.aggregate import aggregate_id, fact_dispatch
 from services.shared.application import ServiceApplication
 from services.shared.commands import CommandResult, command
 from services.shared.errors import DomainRuleViolated
@@ -82,9 +84,10 @@ class ProviderboogApplication(ServiceApplication):
         dossier.factureer(factuur, specificatie, actor)
         return self.commit(dossier_id, dossier)
 
-    def on_ZiekmeldingGeregistreerd(self, event, processing_event) -> None:
-        self.open_dossier(event, processing_event)
+    react = fact_dispatch()
+    react.register(ZiekmeldingGeregistreerd, ServiceApplication.open_dossier)
 
-    def on_VerwezenNaarProvider(self, event, processing_event) -> None:
-        ontvangen = c.VerwijzingOntvangen(geldig_op=event.geldig_op, **event.data)
-        self.react(event, processing_event, ontvangen)
+    @react.register
+    def _verwijzing(self, verwijzing: ba.VerwezenNaarProvider, event, processing_event) -> None:
+        ontvangen = c.VerwijzingOntvangen(**verwijzing.model_dump())
+        self.record_reaction(event, processing_event, ontvangen)

@@ -2,54 +2,59 @@
 
 from events import Actor
 from events import providerboog as c
-from services.shared.aggregate import ChainedAggregate
+from events.gedeeld import DossierGeopend
+from services.shared.aggregate import ChainedAggregate, fact_dispatch
 from services.shared.errors import DomainRuleViolated
 
 Feit = ChainedAggregate.Feit
 
 
-class Provider(ChainedAggregate):
+class Provider(ChainedAggregate, opening=c.ProviderGeregistreerd):
     """An entry in the catalogue of providers the bedrijfsarts or employer can refer to."""
 
-    class ProviderGeregistreerd(ChainedAggregate.Opening):
-        def evolve(self, provider):
-            provider.naam = self.data["naam"]
-            provider.soort = self.data["soort"]
+    evolve = fact_dispatch()
+
+    @evolve.register
+    def _geregistreerd(self, provider: c.ProviderGeregistreerd, feit: Feit) -> None:
+        self.naam = provider.naam
+        self.soort = provider.soort
 
 
-class ProviderDossier(ChainedAggregate):
+class ProviderDossier(
+    ChainedAggregate,
+    opening=DossierGeopend,
+    facts=(
+        c.VerwijzingOntvangen,
+        c.VerwijzingGeaccepteerd,
+        c.InterventieGestart,
+        c.VoortgangsrapportageIngediend,
+        c.InterventieAfgerond,
+        c.FactuurIngediend,
+        c.FactuurspecificatieVastgelegd,
+    ),
+):
     """The referrals of one dossier and what came of them."""
 
-    class DossierGeopend(ChainedAggregate.Opening):
-        pass
+    evolve = fact_dispatch()
 
-    class VerwijzingOntvangen(Feit):
-        def evolve(self, dossier):
-            dossier.verwijzingen[self.data["verwijzing_id"]] = {
-                "provider_id": self.data["provider_id"],
-                "status": "ontvangen",
-            }
+    @evolve.register
+    def _ontvangen(self, verwijzing: c.VerwijzingOntvangen, feit: Feit) -> None:
+        self.verwijzingen[verwijzing.verwijzing_id] = {
+            "provider_id": verwijzing.provider_id,
+            "status": "ontvangen",
+        }
 
-    class VerwijzingGeaccepteerd(Feit):
-        def evolve(self, dossier):
-            dossier.verwijzingen[self.data["verwijzing_id"]]["status"] = "geaccepteerd"
+    @evolve.register
+    def _geaccepteerd(self, acceptatie: c.VerwijzingGeaccepteerd, feit: Feit) -> None:
+        self.verwijzingen[acceptatie.verwijzing_id]["status"] = "geaccepteerd"
 
-    class InterventieGestart(Feit):
-        def evolve(self, dossier):
-            dossier.verwijzingen[self.data["verwijzing_id"]]["status"] = "lopend"
+    @evolve.register
+    def _gestart(self, start: c.InterventieGestart, feit: Feit) -> None:
+        self.verwijzingen[start.verwijzing_id]["status"] = "lopend"
 
-    class VoortgangsrapportageIngediend(Feit):
-        pass
-
-    class InterventieAfgerond(Feit):
-        def evolve(self, dossier):
-            dossier.verwijzingen[self.data["verwijzing_id"]]["status"] = "afgerond"
-
-    class FactuurIngediend(Feit):
-        pass
-
-    class FactuurspecificatieVastgelegd(Feit):
-        pass
+    @evolve.register
+    def _afgerond(self, afronding: c.InterventieAfgerond, feit: Feit) -> None:
+        self.verwijzingen[afronding.verwijzing_id]["status"] = "afgerond"
 
     def init_state(self) -> None:
         self.verwijzingen: dict[str, dict] = {}

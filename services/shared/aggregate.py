@@ -1,7 +1,9 @@
 """Aggregate base whose events carry the WVP envelope and form a hash chain."""
 
+import inspect
 from datetime import date
-from typing import Any
+from functools import singledispatchmethod
+from typing import Any, ClassVar
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
@@ -17,12 +19,59 @@ def aggregate_id(service: str, key: str) -> UUID:
     return uuid5(_NAMESPACE, f"{service}/{key}")
 
 
+def _ignore(self: Any, payload: Any, *rest: Any) -> None:
+    """The default of a fact dispatch: a fact without a method of its own changes nothing."""
+
+
+def fact_dispatch() -> singledispatchmethod:
+    """A method that dispatches on the type of a fact's payload (its contract class), for an
+    aggregate's `evolve` and a service's `react`; facts without a registered method are ignored.
+    Each class that registers methods makes its own, so registrations never leak between them."""
+    return singledispatchmethod(_ignore)
+
+
+def dispatched(owner: type, name: str, contract: type) -> Any | None:
+    """The method `owner.<name>` registered for `contract`, or None: known from the class alone,
+    so a fact nobody dispatches on is never turned into its payload."""
+    method = inspect.getattr_static(owner, name).dispatcher.dispatch(contract)
+    return None if method is _ignore else method
+
+
+def registered(owner: type, name: str) -> set[type]:
+    """The contract classes `owner.<name>` has a method for."""
+    return {t for t in inspect.getattr_static(owner, name).dispatcher.registry if t is not object}
+
+
 class ChainedAggregate(Aggregate):
     """An aggregate whose every event is a `Feit` validated by a contract from `events/`.
 
-    Subclasses declare the facts they accept as nested `Feit` classes named like the contract; a
-    fact whose class is missing cannot be recorded on that aggregate.
+    A subclass names the contracts of the facts it records, and the one that opens it:
+    `class Dossier(ChainedAggregate, opening=c.DossierGeopend, facts=(c.X, c.Y))`. Its event
+    classes are made from those (so each fact is declared once, as its contract); a fact not
+    named cannot be recorded on it. State changes are methods registered on `evolve` for the
+    payload's contract class (`fact_dispatch`); most facts only add to history.
     """
+
+    # contract class -> event class. Not annotated: the library would make every aggregate a
+    # dataclass, whose generated __init__ would replace this class's.
+    _feiten = {}
+
+    def __init_subclass__(
+        cls, *, opening: type[Contract] | None = None, facts: tuple[type[Contract], ...] = ()
+    ) -> None:
+        declared = [(opening, ChainedAggregate.Opening)] if opening else []
+        declared += [(contract, ChainedAggregate.Feit) for contract in facts]
+        # Set before the library's own subclass hook, which takes the event classes it finds.
+        for contract, base in declared:
+            name = contract.__name__
+            namespace = {
+                "__module__": cls.__module__,
+                "__qualname__": f"{cls.__qualname__}.{name}",
+                "contract": contract,
+            }
+            setattr(cls, name, type(name, (base,), namespace))
+        super().__init_subclass__()
+        cls._feiten = {contract: getattr(cls, contract.__name__) for contract, _ in declared}
 
     class Feit(Aggregate.Event):
         dossier_id: str | None
@@ -36,12 +85,19 @@ class ChainedAggregate(Aggregate):
         hash: str
         data: dict[str, Any]
 
+        contract: ClassVar[type[Contract]]
+
+        @property
+        def payload(self) -> Any:
+            """The payload as its contract (typed fields, valid time included). Validated on
+            each access: bind it to a name rather than asking twice."""
+            return self.contract.model_validate({**self.data, "geldig_op": self.geldig_op})
+
         def apply(self, aggregate: "ChainedAggregate") -> None:
             aggregate.chain_head = self.hash
-            self.evolve(aggregate)
-
-        def evolve(self, aggregate: Any) -> None:
-            """Change the aggregate's state; most facts only add to history."""
+            evolve = dispatched(type(aggregate), "evolve", self.contract)
+            if evolve is not None:
+                evolve(aggregate, self.payload, self)
 
     class Opening(Feit, Aggregate.Created):
         """Base of the fact that creates an aggregate."""
@@ -54,6 +110,8 @@ class ChainedAggregate(Aggregate):
 
     def init_state(self) -> None:
         """Subclasses set their initial state here, before the opening fact is applied."""
+
+    evolve = fact_dispatch()
 
     @classmethod
     def _envelope(
@@ -68,8 +126,6 @@ class ChainedAggregate(Aggregate):
         causation_id: str | None,
         correlation_id: str | None,
     ) -> dict[str, Any]:
-        if type(contract).__name__ != event_class.__name__:
-            raise TypeError(f"{type(contract).__name__} recorded as {event_class.__name__}")
         timestamp = clock.now()
         fields: dict[str, Any] = {
             "dossier_id": dossier_id,
@@ -136,7 +192,7 @@ class ChainedAggregate(Aggregate):
 
     @classmethod
     def _event_class(cls, contract: Contract) -> type:
-        event_class = getattr(cls, type(contract).__name__, None)
+        event_class = cls._feiten.get(type(contract))
         if event_class is None:
             raise TypeError(f"{cls.__name__} does not record {type(contract).__name__}")
         return event_class

@@ -17,7 +17,14 @@ from eventsourcing.system import ProcessApplication
 
 from events import Actor, Contract, Rol
 from events.gedeeld import DossierGeopend
-from services.shared.aggregate import ChainedAggregate, aggregate_id
+from events.werkgever import ZiekmeldingGeregistreerd
+from services.shared.aggregate import (
+    ChainedAggregate,
+    aggregate_id,
+    dispatched,
+    fact_dispatch,
+    registered,
+)
 from services.shared.commands import CommandResult, CommandSpec, collect_commands, validate
 from services.shared.config import Settings
 from services.shared.errors import DossierNotFound, UnknownCommand
@@ -76,8 +83,9 @@ class NotificationLog:
 class ServiceApplication(NotificationLog, ProcessApplication):
     """One WVP service: its own store, its commands, and reactions to other services' events.
 
-    Reactions are methods named `on_<EventType>`; they record facts through the processing event
-    so the new facts and the tracking position are stored in one transaction.
+    Reactions are methods registered on `react` for the contract class of the fact they react to
+    (`fact_dispatch`); they record facts through the processing event so the new facts and the
+    tracking position are stored in one transaction.
     """
 
     name: ClassVar[str]
@@ -187,7 +195,9 @@ class ServiceApplication(NotificationLog, ProcessApplication):
         dossier.record(contract, actor)
         return self.commit(dossier_id, dossier)
 
-    def react(self, event: Any, processing_event: ProcessingEvent, contract: Contract) -> None:
+    def record_reaction(
+        self, event: Any, processing_event: ProcessingEvent, contract: Contract
+    ) -> None:
         """Record `contract` on this service's part of the event's dossier, if it has one."""
         key = self.dossier_key(event.dossier_id)
         if not self.exists(key):
@@ -201,15 +211,18 @@ class ServiceApplication(NotificationLog, ProcessApplication):
         )
         processing_event.collect_events(dossier)
 
-    def open_dossier(self, ziekmelding: Any, processing_event: ProcessingEvent) -> None:
-        """Open this service's part of a dossier when the werkgever registers a ziekmelding."""
+    def open_dossier(
+        self, melding: ZiekmeldingGeregistreerd, ziekmelding: Any, processing_event: ProcessingEvent
+    ) -> None:
+        """Open this service's part of a dossier when the werkgever registers a ziekmelding; a
+        service registers it as its reaction to `ZiekmeldingGeregistreerd`."""
         key = self.dossier_key(ziekmelding.dossier_id)
         if self.exists(key):
             return
         opening = DossierGeopend(
-            geldig_op=ziekmelding.geldig_op,
-            werknemer_id=ziekmelding.data["werknemer_id"],
-            werkgever_id=ziekmelding.data["werkgever_id"],
+            geldig_op=melding.geldig_op,
+            werknemer_id=melding.werknemer_id,
+            werkgever_id=melding.werkgever_id,
         )
         dossier = self.dossier_class.open(
             key,
@@ -244,12 +257,14 @@ class ServiceApplication(NotificationLog, ProcessApplication):
                 self.process_event(domain_event, tracking)
             self._pulled[leader_name] = notifications[-1].id
 
+    react = fact_dispatch()
+
     @classmethod
     def reacts_to(cls) -> set[str]:
-        """Names of the facts `policy` reacts to: one `on_<Fact>` method each."""
-        return {name.removeprefix("on_") for name in dir(cls) if name.startswith("on_")}
+        """Names of the facts `policy` reacts to: those with a method registered on `react`."""
+        return {contract.__name__ for contract in registered(cls, "react")}
 
     def policy(self, domain_event: Any, processing_event: ProcessingEvent) -> None:
-        reaction = getattr(self, f"on_{type(domain_event).__name__}", None)
+        reaction = dispatched(type(self), "react", domain_event.contract)
         if reaction is not None:
-            reaction(domain_event, processing_event)
+            reaction(self, domain_event.payload, domain_event, processing_event)

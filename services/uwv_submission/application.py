@@ -1,24 +1,36 @@
 """Commands and reactions of the uwv_submission service."""
 
+from events import arbeidsdeskundige, bedrijfsarts, werkgever
 from events import uwv_submission as c
 from events.uwv_submission import RivOnderdeel
+from services.shared.aggregate import fact_dispatch
 from services.shared.application import ServiceApplication, event_id
 from services.shared.commands import CommandResult, command
 from services.uwv_submission.domainmodel import UwvDossier
 
 # Which other services' facts make up which part of the re-integratieverslag.
 RIV_BRONNEN = {
-    "ProbleemanalyseOpgeleverd": RivOnderdeel.PROBLEEMANALYSE,
-    "PlanVanAanpakVastgesteld": RivOnderdeel.PLAN_VAN_AANPAK,
-    "EerstejaarsevaluatieVastgelegd": RivOnderdeel.EERSTEJAARSEVALUATIE,
-    "EindevaluatieVastgelegd": RivOnderdeel.EINDEVALUATIE,
-    "ActueelOordeelGegeven": RivOnderdeel.ACTUEEL_OORDEEL,
-    "MedischDeelRivOverhandigd": RivOnderdeel.MEDISCH_DEEL,
-    "ZienswijzeWerknemerVastgelegd": RivOnderdeel.ZIENSWIJZE_WERKNEMER,
-    "ArbeidsdeskundigRapportOpgeleverd": RivOnderdeel.ARBEIDSDESKUNDIG_RAPPORT,
-    "Spoor2Gestart": RivOnderdeel.SPOOR2,
-    "DeskundigenoordeelAangevraagd": RivOnderdeel.DESKUNDIGENOORDEEL,
+    bedrijfsarts.ProbleemanalyseOpgeleverd: RivOnderdeel.PROBLEEMANALYSE,
+    werkgever.PlanVanAanpakVastgesteld: RivOnderdeel.PLAN_VAN_AANPAK,
+    werkgever.EerstejaarsevaluatieVastgelegd: RivOnderdeel.EERSTEJAARSEVALUATIE,
+    werkgever.EindevaluatieVastgelegd: RivOnderdeel.EINDEVALUATIE,
+    bedrijfsarts.ActueelOordeelGegeven: RivOnderdeel.ACTUEEL_OORDEEL,
+    bedrijfsarts.MedischDeelRivOverhandigd: RivOnderdeel.MEDISCH_DEEL,
+    werkgever.ZienswijzeWerknemerVastgelegd: RivOnderdeel.ZIENSWIJZE_WERKNEMER,
+    arbeidsdeskundige.ArbeidsdeskundigRapportOpgeleverd: RivOnderdeel.ARBEIDSDESKUNDIG_RAPPORT,
+    werkgever.Spoor2Gestart: RivOnderdeel.SPOOR2,
+    werkgever.DeskundigenoordeelAangevraagd: RivOnderdeel.DESKUNDIGENOORDEEL,
 }
+
+
+def _riv_onderdeel(app: "UwvSubmissionApplication", bron, event, processing_event) -> None:
+    """A fact of another service that is part of the RIV: note that the part exists."""
+    ontvangen = c.RivOnderdeelOntvangen(
+        geldig_op=bron.geldig_op,
+        onderdeel=RIV_BRONNEN[type(bron)],
+        bron_event_id=event_id(event),
+    )
+    app.record_reaction(event, processing_event, ontvangen)
 
 
 class UwvSubmissionApplication(ServiceApplication):
@@ -70,20 +82,8 @@ class UwvSubmissionApplication(ServiceApplication):
         "registreer_deskundigenoordeel", c.DeskundigenoordeelUitkomst
     )(record)
 
-    def on_ZiekmeldingGeregistreerd(self, event, processing_event) -> None:
-        self.open_dossier(event, processing_event)
-
-    @classmethod
-    def reacts_to(cls) -> set[str]:
-        return super().reacts_to() | set(RIV_BRONNEN)
-
-    def policy(self, domain_event, processing_event) -> None:
-        onderdeel = RIV_BRONNEN.get(type(domain_event).__name__)
-        if onderdeel is not None:
-            ontvangen = c.RivOnderdeelOntvangen(
-                geldig_op=domain_event.geldig_op,
-                onderdeel=onderdeel,
-                bron_event_id=event_id(domain_event),
-            )
-            self.react(domain_event, processing_event, ontvangen)
-        super().policy(domain_event, processing_event)
+    react = fact_dispatch()
+    react.register(werkgever.ZiekmeldingGeregistreerd, ServiceApplication.open_dossier)
+    for _bron in RIV_BRONNEN:
+        react.register(_bron, _riv_onderdeel)
+    del _bron

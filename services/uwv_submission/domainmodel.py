@@ -2,52 +2,47 @@
 
 from events import Actor
 from events import uwv_submission as c
-from services.shared.aggregate import ChainedAggregate
+from events.gedeeld import DossierGeopend
+from services.shared.aggregate import ChainedAggregate, fact_dispatch
 from services.shared.errors import DomainRuleViolated, RivIncomplete
 
 Feit = ChainedAggregate.Feit
 
 
-class UwvDossier(ChainedAggregate):
-    class DossierGeopend(ChainedAggregate.Opening):
-        pass
+class UwvDossier(
+    ChainedAggregate,
+    opening=DossierGeopend,
+    facts=(
+        c.RivOnderdeelOntvangen,
+        c.RivSamengesteld,
+        c.Melding42WekenIngediend,
+        c.WiaAanvraagIngediend,
+        c.WiaAanvraagformulierOntvangen,
+        c.OntvangstbevestigingUwv,
+        c.UwvInGebrekeGesteld,
+        c.RivToetsUitkomst,
+        c.WiaBesluitOntvangen,
+        c.DeskundigenoordeelUitkomst,
+        c.VervroegdeIvaAangevraagd,
+    ),
+):
+    evolve = fact_dispatch()
 
-    class RivOnderdeelOntvangen(Feit):
-        def evolve(self, dossier):
-            dossier.riv_onderdelen.add(self.data["onderdeel"])
+    @evolve.register
+    def _riv_onderdeel(self, onderdeel: c.RivOnderdeelOntvangen, feit: Feit) -> None:
+        self.riv_onderdelen.add(onderdeel.onderdeel.value)
 
-    class RivSamengesteld(Feit):
-        def evolve(self, dossier):
-            dossier.riv_samengesteld = True
+    @evolve.register
+    def _riv(self, _: c.RivSamengesteld, feit: Feit) -> None:
+        self.riv_samengesteld = True
 
-    class Melding42WekenIngediend(Feit):
-        def evolve(self, dossier):
-            dossier.melding_42_weken = True
+    @evolve.register
+    def _melding(self, _: c.Melding42WekenIngediend, feit: Feit) -> None:
+        self.melding_42_weken = True
 
-    class WiaAanvraagIngediend(Feit):
-        def evolve(self, dossier):
-            dossier.wia_aangevraagd = True
-
-    class WiaAanvraagformulierOntvangen(Feit):
-        pass
-
-    class OntvangstbevestigingUwv(Feit):
-        pass
-
-    class UwvInGebrekeGesteld(Feit):
-        pass
-
-    class RivToetsUitkomst(Feit):
-        pass
-
-    class WiaBesluitOntvangen(Feit):
-        pass
-
-    class DeskundigenoordeelUitkomst(Feit):
-        pass
-
-    class VervroegdeIvaAangevraagd(Feit):
-        pass
+    @evolve.register
+    def _wia(self, _: c.WiaAanvraagIngediend, feit: Feit) -> None:
+        self.wia_aangevraagd = True
 
     def init_state(self) -> None:
         self.riv_onderdelen: set[str] = set()

@@ -3,8 +3,9 @@
 from uuid import uuid4
 
 from events import Actor
+from events import bedrijfsarts as ba
 from events import werkgever as c
-from services.shared.aggregate import aggregate_id
+from services.shared.aggregate import aggregate_id, fact_dispatch
 from services.shared.application import ServiceApplication
 from services.shared.commands import CommandResult, command
 from services.shared.errors import DomainRuleViolated
@@ -105,12 +106,16 @@ class WerkgeverApplication(ServiceApplication):
 
     # Reactions to the bedrijfsarts: only the functional part reaches the employer's side.
 
-    def on_ProbleemanalyseOpgeleverd(self, event, processing_event) -> None:
-        ontvangen = c.ProbleemanalyseOntvangen(geldig_op=event.geldig_op, **event.data)
-        self.react(event, processing_event, ontvangen)
+    react = fact_dispatch()
 
-    def on_TriageOordeelGegeven(self, event, processing_event) -> None:
+    @react.register
+    def _probleemanalyse(self, analyse: ba.ProbleemanalyseOpgeleverd, event, processing_event):
+        ontvangen = c.ProbleemanalyseOntvangen(**analyse.model_dump())
+        self.record_reaction(event, processing_event, ontvangen)
+
+    @react.register
+    def _triage(self, oordeel: ba.TriageOordeelGegeven, event, processing_event) -> None:
         uitkomst = c.TriageUitkomstOntvangen(
-            geldig_op=event.geldig_op, medische_oorzaak=event.data["medische_oorzaak"]
+            geldig_op=oordeel.geldig_op, medische_oorzaak=oordeel.medische_oorzaak
         )
-        self.react(event, processing_event, uitkomst)
+        self.record_reaction(event, processing_event, uitkomst)

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from events import Actor
 from events import werkgever as c
-from services.shared.aggregate import ChainedAggregate
+from services.shared.aggregate import ChainedAggregate, fact_dispatch
 from services.shared.errors import DomainRuleViolated
 
 # Sick periods less than four weeks apart count as one (samentelling).
@@ -13,76 +13,60 @@ SAMENTELLING = timedelta(weeks=4)
 Feit = ChainedAggregate.Feit
 
 
-class Verzuimdossier(ChainedAggregate):
+class Verzuimdossier(
+    ChainedAggregate,
+    opening=c.ZiekmeldingGeregistreerd,
+    facts=(
+        c.ZiekmeldingSamengeteld,
+        c.HerstelmeldingGeregistreerd,
+        c.ProbleemanalyseOntvangen,
+        c.TriageUitkomstOntvangen,
+        c.PlanVanAanpakVastgesteld,
+        c.VerzuimpercentageGewijzigd,
+        c.CasemanagerAangesteld,
+        c.BedrijfsartsToegewezen,
+        c.ArbeidsdeskundigeToegewezen,
+        c.PlanVanAanpakBijgesteld,
+        c.GesprekGevoerd,
+        c.VoortgangVastgelegd,
+        c.EerstejaarsevaluatieVastgelegd,
+        c.Spoor2Gestart,
+        c.DeskundigenoordeelAangevraagd,
+        c.VerzekeraarGeinformeerd,
+        c.EindevaluatieVastgelegd,
+        c.ZienswijzeWerknemerVastgelegd,
+        c.LoondoorbetalingVerlengd,
+    ),
+):
     """One verzuimperiode of one employee, across relapses that are counted together."""
 
-    class ZiekmeldingGeregistreerd(ChainedAggregate.Opening):
-        def evolve(self, dossier):
-            dossier.werknemer_id = self.data["werknemer_id"]
-            dossier.werkgever_id = self.data["werkgever_id"]
-            dossier.periodes = [[self.geldig_op, None]]
+    evolve = fact_dispatch()
 
-    class ZiekmeldingSamengeteld(Feit):
-        def evolve(self, dossier):
-            dossier.periodes.append([self.geldig_op, None])
+    @evolve.register
+    def _ziekmelding(self, melding: c.ZiekmeldingGeregistreerd, feit: Feit) -> None:
+        self.werknemer_id = melding.werknemer_id
+        self.werkgever_id = melding.werkgever_id
+        self.periodes = [[melding.geldig_op, None]]
 
-    class HerstelmeldingGeregistreerd(Feit):
-        def evolve(self, dossier):
-            dossier.periodes[-1][1] = self.geldig_op
+    @evolve.register
+    def _samengeteld(self, melding: c.ZiekmeldingSamengeteld, feit: Feit) -> None:
+        self.periodes.append([melding.geldig_op, None])
 
-    class ProbleemanalyseOntvangen(Feit):
-        def evolve(self, dossier):
-            dossier.heeft_probleemanalyse = True
+    @evolve.register
+    def _herstel(self, melding: c.HerstelmeldingGeregistreerd, feit: Feit) -> None:
+        self.periodes[-1][1] = melding.geldig_op
 
-    class TriageUitkomstOntvangen(Feit):
-        def evolve(self, dossier):
-            dossier.niet_medisch = not self.data["medische_oorzaak"]
+    @evolve.register
+    def _probleemanalyse(self, _: c.ProbleemanalyseOntvangen, feit: Feit) -> None:
+        self.heeft_probleemanalyse = True
 
-    class PlanVanAanpakVastgesteld(Feit):
-        def evolve(self, dossier):
-            dossier.heeft_plan_van_aanpak = True
+    @evolve.register
+    def _triage(self, uitkomst: c.TriageUitkomstOntvangen, feit: Feit) -> None:
+        self.niet_medisch = not uitkomst.medische_oorzaak
 
-    class VerzuimpercentageGewijzigd(Feit):
-        pass
-
-    class CasemanagerAangesteld(Feit):
-        pass
-
-    class BedrijfsartsToegewezen(Feit):
-        pass
-
-    class ArbeidsdeskundigeToegewezen(Feit):
-        pass
-
-    class PlanVanAanpakBijgesteld(Feit):
-        pass
-
-    class GesprekGevoerd(Feit):
-        pass
-
-    class VoortgangVastgelegd(Feit):
-        pass
-
-    class EerstejaarsevaluatieVastgelegd(Feit):
-        pass
-
-    class Spoor2Gestart(Feit):
-        pass
-
-    class DeskundigenoordeelAangevraagd(Feit):
-        pass
-
-    class VerzekeraarGeinformeerd(Feit):
-        pass
-
-    class EindevaluatieVastgelegd(Feit):
-        pass
-
-    class ZienswijzeWerknemerVastgelegd(Feit):
-        pass
-
-    class LoondoorbetalingVerlengd(Feit):
-        pass
+    @evolve.register
+    def _plan(self, _: c.PlanVanAanpakVastgesteld, feit: Feit) -> None:
+        self.heeft_plan_van_aanpak = True
 
     def init_state(self) -> None:
         self.periodes: list[list[date | None]] = []
@@ -157,15 +141,16 @@ class Verzuimdossier(ChainedAggregate):
             raise DomainRuleViolated(f"{op} ligt voor de eerste ziektedag {self.eerste_ziektedag}")
 
 
-class Dienstverband(ChainedAggregate):
+class Dienstverband(
+    ChainedAggregate, opening=c.DienstverbandGeopend, facts=(c.VerzuimdossierGekoppeld,)
+):
     """An employment: which verzuimdossier is current, so a second open ziekmelding is refused."""
 
-    class DienstverbandGeopend(ChainedAggregate.Opening):
-        pass
+    evolve = fact_dispatch()
 
-    class VerzuimdossierGekoppeld(Feit):
-        def evolve(self, dienstverband):
-            dienstverband.huidig_dossier = self.data["dossier_id"]
+    @evolve.register
+    def _gekoppeld(self, koppeling: c.VerzuimdossierGekoppeld, feit: Feit) -> None:
+        self.huidig_dossier = koppeling.dossier_id
 
     def init_state(self) -> None:
         self.huidig_dossier: str | None = None

@@ -15,9 +15,9 @@ def test_reaction_topics_name_every_fact_with_a_reaction():
     topics = reaction_topics(UwvSubmissionApplication)
     assert get_topic(Verzuimdossier.ZiekmeldingGeregistreerd) in topics
     assert get_topic(MedischDossier.ProbleemanalyseOpgeleverd) in topics
-    # The UWV service reacts to the RIV's sources in `policy`, without on_ methods.
+    # The UWV service reacts to every source of the RIV, facts of three other services.
     for bron in RIV_BRONNEN:
-        assert any(topic.endswith(f".{bron}") for topic in topics), bron
+        assert any(topic.endswith(f".{bron.__name__}") for topic in topics), bron
     assert get_topic(Verzuimdossier.HerstelmeldingGeregistreerd) not in topics
 
 
