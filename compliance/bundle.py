@@ -236,7 +236,7 @@ def secties(b: dict[str, Any]) -> list[Sectie]:
                 v["omschrijving"] + (" (wettelijk)" if v["wettelijk"] else ""),
                 v["uiterlijk"] or "-",
                 v["gedaan_op"] or "-",
-                v["status"],
+                v["stand"],
                 "; ".join(v["gedaan_door"]) or f"({v['uitvoerder']})",
                 "; ".join(v["advies"]) or "-",
             )

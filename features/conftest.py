@@ -102,7 +102,11 @@ ZICHT = """query($id: ID!, $asOf: Date, $knownAt: DateTime) {
   }
 }"""
 KALENDER = """query($id: ID!, $peildatum: Date!) {
-  dossier(id: $id) { kalender(peildatum: $peildatum) { code status uiterlijk classificatie } }
+  dossier(id: $id) {
+    kalender(peildatum: $peildatum) {
+      code status uiterlijk classificatie vastgelegdOp teLaatVastgelegd
+    }
+  }
 }"""
 DELEGATIES = "{ taakdelegaties { delegatieId gedelegeerdeId taken dossiers tot ingetrokkenOp } }"
 CATALOGUS = "{ providers { providerId naam soort } }"
@@ -440,6 +444,10 @@ OPDRACHTEN = (
              als="de werkgever op {datum:Datum} het plan van aanpak vaststelt", probeer=True),
     Opdracht("de werkgever", "stel_plan_van_aanpak_vast", PLAN,
              gegeven="het plan van aanpak is op {datum:Datum} vastgesteld"),
+    Opdracht("de werkgever", "stel_plan_van_aanpak_vast", PLAN,
+             als="de werkgever op {datum:Datum} het plan van aanpak vastlegt dat gold per "
+             "{per:Datum}",
+             geldig_op="per", probeer=True),
     Opdracht("de werkgever", "leg_eerstejaarsevaluatie_vast",
              _eerstejaarsevaluatie(spoor2_nodig=True, perspectief=False),
              gegeven="de werkgever heeft op {datum:Datum} de eerstejaarsevaluatie vastgelegd met "
@@ -894,6 +902,24 @@ def verplichting_status_en_termijn(werk, peildatum, code, status, uiterlijk):
         status.upper(),
         uiterlijk.isoformat(),
     )
+
+
+@then(
+    stap(
+        'is op {peildatum:Datum} de verplichting "{code}" "{status}" maar te laat vastgelegd, '
+        "op {vastgelegd:Datum}"
+    )
+)
+def verplichting_te_laat_vastgelegd(werk, peildatum, code, status, vastgelegd):
+    verplichting = werk.verplichting(code, peildatum)
+    assert (verplichting["status"], verplichting["teLaatVastgelegd"]) == (status.upper(), True)
+    assert verplichting["vastgelegdOp"] == vastgelegd.isoformat()
+
+
+@then(stap('is op {peildatum:Datum} de verplichting "{code}" "{status}" en op tijd vastgelegd'))
+def verplichting_op_tijd_vastgelegd(werk, peildatum, code, status):
+    verplichting = werk.verplichting(code, peildatum)
+    assert (verplichting["status"], verplichting["teLaatVastgelegd"]) == (status.upper(), False)
 
 
 @then(stap("is die verplichting als {classificatie} geclassificeerd"))

@@ -238,10 +238,19 @@ class Verplichting:
     wettelijk: bool
     uiterlijk: date | None
     status: VerplichtingStatus
-    gedaan_op: date | None
+    gedaan_op: date | None = strawberry.field(
+        description="The valid date of the performance that counts (a claim of who recorded it)."
+    )
     uitvoerder: str
     beoordelaar: str | None
     classificatie: Classificatie
+    vastgelegd_op: date | None = strawberry.field(
+        description="The Dutch day that performance was recorded (the fact)."
+    )
+    te_laat_vastgelegd: bool = strawberry.field(
+        description="Done on time by its valid date, but recorded after the due date: "
+        "uitgevoerd op tijd, te laat vastgelegd."
+    )
 
     @strawberry.field(description="Done late, or not done and past its due date.")
     def achterstallig(self) -> bool:
@@ -259,6 +268,8 @@ class Verplichting:
             uitvoerder=row.uitvoerder.value,
             beoordelaar=row.beoordelaar.value if row.beoordelaar else None,
             classificatie=Classificatie(row.classificatie.value),
+            vastgelegd_op=row.vastgelegd_op,
+            te_laat_vastgelegd=row.te_laat_vastgelegd,
         )
 
 

@@ -12,6 +12,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
+from services.shared.clock import local_date
+
 # Sick spells less than four weeks apart belong to one period (samentelling); the werkgever
 # service applies the same rule when it decides whether a ziekmelding continues a dossier.
 SAMENTELLING = timedelta(weeks=4)
@@ -56,10 +58,12 @@ class Stap(StrEnum):
 
 @dataclass(frozen=True, order=True)
 class Uitvoering:
-    """One performance of a step: its valid date and the role that recorded it."""
+    """One performance of a step: its valid date, the role that recorded it and the Dutch day it
+    was recorded (None when unknown, as in a hand-built `DossierFeiten`)."""
 
     op: date
     rol: str | None = None
+    vastgelegd: date | None = None
 
 
 @dataclass(frozen=True)
@@ -253,7 +257,7 @@ class _Verzamelaar:
         self.loonsanctie: tuple[date, date | None] | None = None
         self.verlenging_weken = 0
 
-    def gedaan(self, stap: Stap, op: date, rol: str | None) -> None:
+    def gedaan(self, stap: Stap, op: date, rol: str | None, vastgelegd: date | None) -> None:
         """Record a step; a system copy on the same day as the original adds nothing."""
         eerdere = self.stappen.setdefault(stap, [])
         zelfde_dag = [u for u in eerdere if u.op == op]
@@ -261,17 +265,25 @@ class _Verzamelaar:
             return
         if zelfde_dag and all(u.rol == _SYSTEEM for u in zelfde_dag):
             eerdere[:] = [u for u in eerdere if u.op != op]
-        eerdere.append(Uitvoering(op, rol))
+        eerdere.append(Uitvoering(op, rol, vastgelegd))
 
     def oordeel(self, flag: str, op: date, waarde: Any) -> None:
         huidig = self.oordelen.get(flag)
         if huidig is None or op >= huidig[0]:
             self.oordelen[flag] = (op, waarde)
 
-    def verwerk(self, dienst: str, soort: str, op: date, rol: str | None, data: dict) -> None:
+    def verwerk(
+        self,
+        dienst: str,
+        soort: str,
+        op: date,
+        rol: str | None,
+        data: dict,
+        vastgelegd: date | None = None,
+    ) -> None:
         stap = _STAP_VAN_EVENT.get(soort)
         if stap is not None:
-            self.gedaan(stap, op, rol)
+            self.gedaan(stap, op, rol, vastgelegd)
         for sleutel, flag in _OORDELEN.get(soort, {}).items():
             if sleutel in data:
                 self.oordeel(flag, op, data[sleutel])
@@ -279,15 +291,15 @@ class _Verzamelaar:
         if soort == "ZiekmeldingGeregistreerd":
             self.periodes = [[op, None]]
             if any(data.get(k) for k in ("lopende_taken", "afspraken", "verwachte_duur_dagen")):
-                self.gedaan(Stap.ZIEKMELDING_UITGEVRAAGD, op, rol)
+                self.gedaan(Stap.ZIEKMELDING_UITGEVRAAGD, op, rol, vastgelegd)
         elif soort == "ZiekmeldingSamengeteld":
             self.periodes.append([op, None])
         elif soort == "HerstelmeldingGeregistreerd" and self.periodes:
             self.periodes[-1][1] = op
         elif soort == "DossierGeopend" and dienst == "bedrijfsarts":
-            self.gedaan(Stap.DIGITALE_TRIAGE, op, rol)
+            self.gedaan(Stap.DIGITALE_TRIAGE, op, rol, vastgelegd)
         elif soort == "GesprekGevoerd" and data.get("onderwerp") == "probleemanalyse":
-            self.gedaan(Stap.PROBLEEMANALYSE_BESPROKEN, op, rol)
+            self.gedaan(Stap.PROBLEEMANALYSE_BESPROKEN, op, rol, vastgelegd)
         elif soort == "VoortgangVastgelegd" and data.get("stagnatie"):
             self.stagnatie.append(op)
         elif soort == "ConsultGehouden" and data.get("medische_verandering"):
@@ -340,7 +352,8 @@ def feiten_uit_historie(history: Iterable[tuple[str, Any]]) -> DossierFeiten:
     for dienst, event in history:
         soort = type(event).__name__
         rol = (event.actor or {}).get("rol")
-        verzamelaar.verwerk(dienst, soort, event.geldig_op, rol, event.data or {})
+        vastgelegd = local_date(event.timestamp)
+        verzamelaar.verwerk(dienst, soort, event.geldig_op, rol, event.data or {}, vastgelegd)
     return verzamelaar.feiten()
 
 

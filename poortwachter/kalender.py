@@ -31,8 +31,11 @@ Norms where the process table names no week
   steps before it.
 
 Facts are taken as given: a step counts as done on its valid date, whatever the peildatum. The
-peildatum only decides whether an open obligation is overdue. Everything is date arithmetic, so
-year ends and 29 February need no special care.
+peildatum only decides whether an open obligation is overdue. A valid date is a claim, the day
+it was recorded is a fact: a step done on time by its valid date but recorded (Dutch day) after
+the due date keeps `op_tijd` and says so (`te_laat_vastgelegd`, with both dates), so the calendar
+never shows a deadline as met on the record when the record came too late. Everything is date
+arithmetic, so year ends and 29 February need no special care.
 
 Classification
 --------------
@@ -49,7 +52,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from events.envelope import Classificatie, Rol
-from poortwachter.feiten import DossierFeiten, Stap
+from poortwachter.feiten import DossierFeiten, Stap, Uitvoering
 
 
 class Status(StrEnum):
@@ -67,10 +70,29 @@ class Verplichting:
     wettelijk: bool  # a deadline set by law or regulation, not only good practice
     uiterlijk: date | None  # None: no deadline ("any time")
     status: Status
-    gedaan_op: date | None
+    gedaan_op: date | None  # the valid date of the performance that counts
     uitvoerder: Rol  # who must act
     beoordelaar: Rol | None  # who judges, if anyone
     classificatie: Classificatie
+    vastgelegd_op: date | None = None  # the Dutch day that performance was recorded
+
+    @property
+    def te_laat_vastgelegd(self) -> bool:
+        """Done by its valid date before the due date, but recorded after it."""
+        return (
+            self.uiterlijk is not None
+            and self.vastgelegd_op is not None
+            and self.vastgelegd_op > self.uiterlijk
+            and self.gedaan_op is not None
+            and self.gedaan_op <= self.uiterlijk
+        )
+
+    @property
+    def stand(self) -> str:
+        """The status as a reader of the calendar sees it, the late recording included."""
+        if self.te_laat_vastgelegd:
+            return f"{self.status.value}, te laat vastgelegd op {self.vastgelegd_op.isoformat()}"
+        return self.status.value
 
 
 class Telling:
@@ -130,13 +152,14 @@ class _Context:
     peildatum: date
     telling: Telling
 
-    def eerst(self, stap: Stap, vanaf: date | None = None) -> date | None:
-        data = [u.op for u in self.feiten.gedaan(stap) if vanaf is None or u.op >= vanaf]
-        return min(data, default=None)
+    def eerst(self, stap: Stap, vanaf: date | None = None) -> Uitvoering | None:
+        """The first performance of `stap` (by valid date), on or after `vanaf` if given."""
+        gedaan = [u for u in self.feiten.gedaan(stap) if vanaf is None or u.op >= vanaf]
+        return min(gedaan, key=lambda u: (u.op, u.vastgelegd or u.op), default=None)
 
-    def status(self, uiterlijk: date | None, gedaan_op: date | None) -> Status:
-        if gedaan_op is not None:
-            return Status.OP_TIJD if uiterlijk is None or gedaan_op <= uiterlijk else Status.TE_LAAT
+    def status(self, uiterlijk: date | None, gedaan: Uitvoering | None) -> Status:
+        if gedaan is not None:
+            return Status.OP_TIJD if uiterlijk is None or gedaan.op <= uiterlijk else Status.TE_LAAT
         if self.telling.vervallen(uiterlijk):
             return Status.NIET_VAN_TOEPASSING
         if uiterlijk is not None and self.peildatum > uiterlijk:
@@ -144,7 +167,7 @@ class _Context:
         return Status.OPEN
 
 
-Uitkomst = tuple[date | None, date | None, Status]  # uiterlijk, gedaan_op, status
+Uitkomst = tuple[date | None, Uitvoering | None, Status]  # uiterlijk, what counts, status
 Regel = Callable[[_Context, Stap], Uitkomst]
 Voorwaarde = Callable[[DossierFeiten], bool]
 
@@ -154,10 +177,10 @@ def termijn(dag: int, geldt: Voorwaarde | None = None) -> Regel:
 
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         uiterlijk = ctx.telling.dag(dag)
-        gedaan_op = ctx.eerst(stap)
+        gedaan = ctx.eerst(stap)
         if geldt is not None and not geldt(ctx.feiten):
-            return uiterlijk, gedaan_op, Status.NIET_VAN_TOEPASSING
-        return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+            return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
+        return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
 
@@ -175,18 +198,18 @@ def reeks(eerste: Callable[[_Context], tuple[date, int]], periode: int) -> Regel
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         anker, eerste_dag = eerste(ctx)
         uiterlijk = ctx.telling.dag(eerste_dag)
-        gedaan_op = None
+        gedaan = None
         for u in ctx.feiten.gedaan(stap):
             if u.op < anker:
                 continue
             if uiterlijk >= ctx.peildatum:
-                gedaan_op = u.op
+                gedaan = u
                 break
             uiterlijk = ctx.telling.na(u.op, periode)
         if uiterlijk > _einde_wachttijd(ctx):
             # Monitoring belongs to the waiting period; no term runs past its end.
             return None, None, Status.NIET_VAN_TOEPASSING
-        return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+        return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
 
@@ -209,22 +232,24 @@ def na_signaal(
         if op is None:
             return None, ctx.eerst(stap), Status.NIET_VAN_TOEPASSING
         uiterlijk = max(ctx.telling.na(op, dagen), ctx.telling.dag(vroegste))
-        gedaan_op = ctx.eerst(stap, vanaf=op if alleen_erna else None)
-        return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+        gedaan = ctx.eerst(stap, vanaf=op if alleen_erna else None)
+        return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
 
 
 def op_verzoek(ctx: _Context, stap: Stap) -> Uitkomst:
     """An optional step without deadline: it applies once somebody asks for it."""
-    gedaan_op = ctx.eerst(stap)
-    return None, gedaan_op, Status.OP_TIJD if gedaan_op else Status.NIET_VAN_TOEPASSING
+    gedaan = ctx.eerst(stap)
+    return None, gedaan, Status.OP_TIJD if gedaan else Status.NIET_VAN_TOEPASSING
 
 
 def herstelmelding(ctx: _Context, stap: Stap) -> Uitkomst:
     """Any time; open while the employee is ill, done by the herstel that closed the period."""
     herstel = ctx.telling.herstel
-    return None, herstel, Status.OPEN if herstel is None else Status.OP_TIJD
+    if herstel is None:
+        return None, None, Status.OPEN
+    return None, Uitvoering(herstel), Status.OP_TIJD
 
 
 def _einde_wachttijd(ctx: _Context) -> date:
@@ -235,8 +260,8 @@ def _einde_wachttijd(ctx: _Context) -> date:
 
 def einde_wachttijd(ctx: _Context, stap: Stap) -> Uitkomst:
     uiterlijk = _einde_wachttijd(ctx)
-    gedaan_op = ctx.eerst(stap)
-    return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+    gedaan = ctx.eerst(stap)
+    return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
 
 def ingebrekestelling(ctx: _Context, stap: Stap) -> Uitkomst:
@@ -244,12 +269,12 @@ def ingebrekestelling(ctx: _Context, stap: Stap) -> Uitkomst:
     uiterlijk = ctx.telling.dag(week(101))
     besluit = ctx.eerst(Stap.WIA_BESLUIT)
     feiten = ctx.feiten
-    uwv_op_tijd = besluit is not None and besluit <= uiterlijk
+    uwv_op_tijd = besluit is not None and besluit.op <= uiterlijk
     verschoven = feiten.loonsanctie_tot is not None or feiten.verlenging_weken > 0
-    gedaan_op = ctx.eerst(stap)
+    gedaan = ctx.eerst(stap)
     if uwv_op_tijd or verschoven:
-        return uiterlijk, gedaan_op, Status.NIET_VAN_TOEPASSING
-    return uiterlijk, gedaan_op, ctx.status(uiterlijk, gedaan_op)
+        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
+    return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
 
 # Conditions and anchors, named so the table below reads as the process table does.
@@ -296,7 +321,7 @@ def _eerste_voortgang(ctx: _Context) -> tuple[date, int]:
     plan = ctx.eerst(Stap.PLAN_VAN_AANPAK)
     if plan is None:
         return ctx.feiten.eerste_ziektedag, week(8 + 4)
-    return plan + timedelta(days=1), ctx.telling.nummer(plan) + week(4)
+    return plan.op + timedelta(days=1), ctx.telling.nummer(plan.op) + week(4)
 
 
 @dataclass(frozen=True)
@@ -532,7 +557,7 @@ def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
     ctx = _Context(feiten, peildatum, Telling(feiten.periodes))
     verplichtingen = []
     for rij in RIJEN:
-        uiterlijk, gedaan_op, status = rij.regel(ctx, rij.stap)
+        uiterlijk, gedaan, status = rij.regel(ctx, rij.stap)
         verplichtingen.append(
             Verplichting(
                 code=rij.code,
@@ -540,7 +565,8 @@ def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
                 wettelijk=rij.wettelijk,
                 uiterlijk=uiterlijk,
                 status=status,
-                gedaan_op=gedaan_op,
+                gedaan_op=gedaan.op if gedaan else None,
+                vastgelegd_op=gedaan.vastgelegd if gedaan else None,
                 uitvoerder=rij.uitvoerder,
                 beoordelaar=rij.beoordelaar,
                 classificatie=rij.classificatie,

@@ -32,7 +32,7 @@ const DOSSIER = `query Dossier($id: ID!, $peildatum: Date) {
   dossier(id: $id) {
     id classificaties
     kalender(peildatum: $peildatum) {
-      code omschrijving uiterlijk status gedaanOp uitvoerder
+      code omschrijving uiterlijk status gedaanOp vastgelegdOp teLaatVastgelegd uitvoerder
     }
     timeline { id geldigOp type classificatie actor { rol persoonId } payload }
   }
@@ -161,7 +161,11 @@ async function kies(id) {
     tr.append(
       cel(v.omschrijving),
       cel(datum(v.uiterlijk), "datum"),
-      label(STATUS[v.status]),
+      label(
+        v.teLaatVastgelegd
+          ? `${STATUS[v.status]}, te laat vastgelegd (op ${datum(v.vastgelegdOp)})`
+          : STATUS[v.status],
+      ),
       cel(datum(v.gedaanOp), "datum"),
       cel(v.uitvoerder),
     );

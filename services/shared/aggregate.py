@@ -10,6 +10,7 @@ from eventsourcing.domain import Aggregate
 
 from events import Actor, Contract
 from services.shared import chain, clock
+from services.shared.errors import DomainRuleViolated
 
 _NAMESPACE = uuid5(NAMESPACE_URL, "https://wvp.example/dossier")
 
@@ -127,6 +128,14 @@ class ChainedAggregate(Aggregate):
         correlation_id: str | None,
     ) -> dict[str, Any]:
         timestamp = clock.now()
+        vastgelegd = clock.local_date(timestamp)
+        if contract.geldig_op > vastgelegd:
+            # A fact is recorded when it has happened; what is planned for later is a date in
+            # its payload (an appointment, a delegation's end), not its valid time.
+            raise DomainRuleViolated(
+                f"{type(contract).__name__}: geldig op {contract.geldig_op} ligt na de dag van "
+                f"vastleggen {vastgelegd}; een feit wordt vastgelegd als het gebeurd is"
+            )
         fields: dict[str, Any] = {
             "dossier_id": dossier_id,
             "schema_version": contract.versie,

@@ -28,6 +28,9 @@ def test_calendar_says_what_was_done_when_by_whom_on_which_advice(compliance_bun
         str(dag(52)),
         "op_tijd",
     )
+    # Agreed on day 52, before the deadline, but recorded only on day 70: the bundle says so.
+    assert (plan["vastgelegd_op"], plan["te_laat_vastgelegd"]) == (str(dag(70)), True)
+    assert plan["stand"] == f"op_tijd, te laat vastgelegd op {dag(70)}"
     assert plan["gedaan_door"] == ["casemanager cm-1 (acme)"]
     assert plan["advies"] == [
         f"ProbleemanalyseOpgeleverd van {dag(10)} door bedrijfsarts ba-1 (arbodienst)"
@@ -94,6 +97,8 @@ def test_pdf_holds_the_facts_and_medical_content_only_for_the_bedrijfsarts(
     ):
         assert fact in text, fact
     assert (CANARY in text) is medical
+    # The late recording of the plan van aanpak, however the narrow column wraps it.
+    assert "op_tijd, te laat vastgelegd op 2026-03-16" in " ".join(text.split())
 
 
 @pytest.mark.parametrize(("role", "medical"), [("compliance", False), ("bedrijfsarts", True)])

@@ -407,3 +407,18 @@ def test_terugkerende_stappen_lopen_niet_door_na_de_wachttijd():
     zonder_consulten = feiten(gedaan={Stap.PLAN_VAN_AANPAK: plan, Stap.VOORTGANG: voortgang})
     gemist = rij(zonder_consulten, na_de_wachttijd, "consult_13_weken")
     assert (gemist.status, gemist.uiterlijk) == (Status.VERLOPEN, START + timedelta(days=90))
+
+
+# A valid date is a claim, the recording day a fact: the plan van aanpak is due on Sunday
+# 1 March 2026 (week 8). Dated 25 February, it is on time by its date either way; recorded on
+# 10 March, the row says it was recorded too late, with both dates.
+@pytest.mark.parametrize(
+    ("vastgelegd", "te_laat_vastgelegd"),
+    [(D(2026, 2, 25), False), (D(2026, 3, 1), False), (D(2026, 3, 2), True), (None, False)],
+)
+def test_a_step_recorded_after_its_due_date_says_so(vastgelegd, te_laat_vastgelegd):
+    plan = Uitvoering(D(2026, 2, 25), "werkgever", vastgelegd)
+    dossier = DossierFeiten(periodes=OPEN_SPELL, stappen={Stap.PLAN_VAN_AANPAK: (plan,)})
+    v = rij(dossier, D(2026, 3, 20), "plan_van_aanpak")
+    assert (v.uiterlijk, v.status, v.gedaan_op) == (D(2026, 3, 1), OP_TIJD, D(2026, 2, 25))
+    assert (v.vastgelegd_op, v.te_laat_vastgelegd) == (vastgelegd, te_laat_vastgelegd)

@@ -4,8 +4,8 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
-from datetime import date, timedelta
+from contextlib import AbstractContextManager, closing, contextmanager
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from events import Actor, Rol
+from services.shared import clock
 from services.shared.chain import CHAINED_FIELDS
 from services.shared.commands import CommandResult
 from wvp.runtime import Platform
@@ -37,6 +38,11 @@ ENVELOPE_FIELDS = ("originator_id", "originator_version", "timestamp", *CHAINED_
 def dag(n: int) -> str:
     """The ISO date `n` days after the first sick day (negative: before it)."""
     return (EERSTE_ZIEKTEDAG + timedelta(days=n)).isoformat()
+
+
+def vastgelegd_op(n: int) -> AbstractContextManager[None]:
+    """Record on day `n` (09:00 UTC): a fact may not be dated after the day it is recorded."""
+    return clock.frozen_at(datetime.combine(date.fromisoformat(dag(n)), time(9), tzinfo=UTC))
 
 
 def meld_ziek(

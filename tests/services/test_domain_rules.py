@@ -1,9 +1,12 @@
 """Process rules of the Wet verbetering poortwachter: a refused command stores nothing anywhere."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from events import ContractViolation
 from events.uwv_submission import RIV_VERPLICHT
+from services.shared import clock
 from services.shared.errors import DomainRuleViolated, RivIncomplete
 from tests.services.helpers import (
     ARBEIDSDESKUNDIGE,
@@ -16,6 +19,7 @@ from tests.services.helpers import (
     refused,
     stel_plan_van_aanpak_vast,
     types_of,
+    vastgelegd_op,
     verleen_taakdelegatie,
 )
 
@@ -136,14 +140,18 @@ def _riv_onderdeel_leveren(platform, dossier: str, onderdeel: str) -> None:
         "medisch_deel": ("overhandig_medisch_deel_riv", BEDRIJFSARTS, {"samenvatting": "zie"}),
         "zienswijze_werknemer": ("leg_zienswijze_vast", CASEMANAGER, {"zienswijze": "eens"}),
     }[onderdeel]
-    platform.execute(command, actor, dossier, {"geldig_op": dag(600), **velden})
+    with vastgelegd_op(600):
+        platform.execute(command, actor, dossier, {"geldig_op": dag(600), **velden})
 
 
 def test_a_riv_names_exactly_the_parts_it_still_misses(platform):
     dossier = meld_ziek(platform).dossier_id
     riv = {"geldig_op": dag(620), "onderdelen": [o.value for o in RIV_VERPLICHT]}
     verplicht = [o.value for o in RIV_VERPLICHT]
-    with refused(platform, RivIncomplete, "RIV onvolledig", *verplicht) as raised:
+    with (
+        refused(platform, RivIncomplete, "RIV onvolledig", *verplicht) as raised,
+        vastgelegd_op(620),
+    ):
         platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
     assert raised.value.missing == verplicht
 
@@ -151,7 +159,7 @@ def test_a_riv_names_exactly_the_parts_it_still_misses(platform):
     for onderdeel in aanwezig:
         _riv_onderdeel_leveren(platform, dossier, onderdeel)
     ontbrekend = ["eerstejaarsevaluatie", "actueel_oordeel", "medisch_deel"]
-    with refused(platform, RivIncomplete, *ontbrekend) as raised:
+    with refused(platform, RivIncomplete, *ontbrekend) as raised, vastgelegd_op(620):
         platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
     assert raised.value.missing == ontbrekend
     assert not any(onderdeel in str(raised.value) for onderdeel in aanwezig)
@@ -159,7 +167,8 @@ def test_a_riv_names_exactly_the_parts_it_still_misses(platform):
 
     for onderdeel in ontbrekend:
         _riv_onderdeel_leveren(platform, dossier, onderdeel)
-    platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
+    with vastgelegd_op(620):
+        platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
     assert types_of(platform, dossier, "uwv_submission")[-1] == "RivSamengesteld"
 
 
@@ -184,13 +193,15 @@ UWV_UITKOMSTEN = {
 def test_uwv_outcomes_need_the_42_weken_melding_first(platform):
     dossier = meld_ziek(platform).dossier_id
     for command, velden in UWV_UITKOMSTEN.items():
-        with refused(platform, DomainRuleViolated, "42-weken melding", "ontbreekt"):
+        weigering = refused(platform, DomainRuleViolated, "42-weken melding", "ontbreekt")
+        with weigering, vastgelegd_op(700):
             platform.execute(command, CASEMANAGER, dossier, {"geldig_op": dag(700), **velden})
 
     melding = {"geldig_op": dag(287), "kenmerk": "42W-1"}
     platform.execute("dien_melding_42_weken_in", CASEMANAGER, dossier, melding)
     for command, velden in UWV_UITKOMSTEN.items():
-        platform.execute(command, CASEMANAGER, dossier, {"geldig_op": dag(700), **velden})
+        with vastgelegd_op(700):
+            platform.execute(command, CASEMANAGER, dossier, {"geldig_op": dag(700), **velden})
     assert types_of(platform, dossier, "uwv_submission")[-4:] == [
         "OntvangstbevestigingUwv",
         "UwvInGebrekeGesteld",
@@ -209,3 +220,19 @@ def test_a_proposed_dossier_id_is_used_once(platform):
         platform.execute(
             "registreer_ziekmelding", WERKGEVER, "d-voorgesteld", {**velden, "werknemer_id": "wn-b"}
         )
+
+
+def test_a_fact_may_not_be_dated_after_the_dutch_day_it_is_recorded(platform):
+    """Valid time may lie before the recording day (a backdated herstel), never after it; the
+    day is the Dutch day, so at 23:30 UTC on 1 March it is already 2 March."""
+    with vastgelegd_op(10):
+        dossier = meld_ziek(platform).dossier_id
+        morgen = {"geldig_op": dag(11), "samenvatting": "x"}
+        with refused(platform, DomainRuleViolated, dag(11), dag(10), "ligt na de dag van"):
+            platform.execute("leg_voortgang_vast", CASEMANAGER, dossier, morgen)
+    velden = {"geldig_op": "2026-03-02", "samenvatting": "laat op de avond"}
+    avond = clock.frozen_at(datetime(2026, 3, 1, 22, 30, tzinfo=UTC))  # 23:30 on 1 March there
+    with avond, refused(platform, DomainRuleViolated, "2026-03-02", "2026-03-01"):
+        platform.execute("leg_voortgang_vast", CASEMANAGER, dossier, velden)
+    with clock.frozen_at(datetime(2026, 3, 1, 23, 30, tzinfo=UTC)):  # 00:30 on 2 March there
+        platform.execute("leg_voortgang_vast", CASEMANAGER, dossier, velden)

@@ -91,7 +91,7 @@ def print_replay(r: Replay) -> None:
             v.code,
             v.omschrijving,
             str(v.uiterlijk or "-"),
-            f"[{stijl}]{v.status.value}[/]" if stijl else v.status.value,
+            f"[{stijl}]{v.stand}[/]" if stijl else v.stand,
             str(v.gedaan_op or "-"),
             v.uitvoerder.value,
         )
