@@ -20,16 +20,15 @@ replay is an operator's reconstruction; who may run it is decided by who holds b
 and, for medical content, the bedrijfsarts-side key.
 """
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import ConsumerRecord
 
 from compliance.replay import Bron, Replay, replay_history
-from distributed import codec, topology
+from distributed import codec, reader, topology
 from distributed.sealing import Keyring
 from events import Actor
 from gateway.access import NO_ACCESS, Decision
@@ -63,46 +62,21 @@ Visit = Callable[[str, str, bytes, dict[str, str]], None]
 def read_topics(bootstrap: str, visit: Visit, timeout: float = 30.0) -> None:
     """Call `visit(service, stream, body, headers)` for every message of every wvp topic, from
     offset 0 to the end offsets now, in each partition's order."""
-    try:
-        asyncio.run(asyncio.wait_for(_read_topics(bootstrap, visit), timeout))
-    except TimeoutError:
-        raise TimeoutError(
-            f"de topics op {bootstrap} zijn niet binnen {timeout} s gelezen"
-        ) from None
+    herkomst = {
+        topology.topic(service, stream): (service, stream)
+        for service in topology.BY_NAME
+        for stream in topology.STREAMS
+    }
 
+    def bezoek(message: ConsumerRecord) -> None:
+        service, stream = herkomst[message.topic]
+        visit(service, stream, message.value, {k: v.decode() for k, v in message.headers})
 
-async def _read_topics(bootstrap: str, visit: Visit) -> None:
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, enable_auto_commit=False, request_timeout_ms=10_000
+    reader.run(
+        reader.read_whole(bootstrap, herkomst, bezoek),
+        timeout,
+        f"de topics op {bootstrap} zijn niet binnen {timeout} s gelezen",
     )
-    await consumer.start()
-    try:
-        bestaand = await consumer.topics()
-        herkomst = {
-            topology.topic(service, stream): (service, stream)
-            for service in topology.BY_NAME
-            for stream in topology.STREAMS
-        }
-        partitions = [
-            TopicPartition(t, p)
-            for t in herkomst
-            if t in bestaand
-            for p in consumer.partitions_for_topic(t) or ()
-        ]
-        if not partitions:
-            return
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        while [p for p in partitions if await consumer.position(p) < ends[p]]:
-            for tp, batch in (await consumer.getmany(timeout_ms=200)).items():
-                service, stream = herkomst[tp.topic]
-                for message in batch:
-                    if message.offset < ends[tp]:
-                        headers = {k: v.decode() for k, v in message.headers}
-                        visit(service, stream, message.value, headers)
-    finally:
-        await consumer.stop()
 
 
 def read_history(bootstrap: str, dossier_id: str, keys: Keyring) -> KafkaHistory:

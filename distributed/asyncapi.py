@@ -16,6 +16,7 @@ from faststream.kafka import KafkaBroker
 from faststream.specification import AsyncAPI
 
 from distributed import topology
+from distributed.dlq import Retries
 from distributed.integrations import inbound
 from distributed.service import declare
 from events.integraties import BERICHTEN
@@ -32,7 +33,7 @@ async def _documentation_only(*_: Any) -> None:
 def document() -> dict[str, Any]:
     broker = KafkaBroker(SERVER)
     for name in topology.BY_NAME:
-        declare(broker, name, _documentation_only, _documentation_only)
+        declare(broker, name, *[_documentation_only] * 3, Retries())
     spec = AsyncAPI(
         broker,
         title="WVP verzuimplatform: Kafka",

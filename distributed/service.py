@@ -22,9 +22,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from distributed import codec, topology
+from distributed import codec, dlq, topology
 from distributed.consumer import Inbox, subscribe
-from distributed.integrations import dlq, inbound, outbound
+from distributed.integrations import inbound, outbound
 from distributed.relay import Relay
 from distributed.sealing import Keyring
 from distributed.settings import DistributedSettings
@@ -56,6 +56,8 @@ class ServiceProcess:
         self.name = name
         self.settings = settings
         self.env = env
+        self.environ = {**os.environ, **(env or {})}
+        self.retries = dlq.Retries.from_env(self.environ)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"wvp-{name}")
         self.keyring = Keyring.load(settings.public_keys, name, settings.private_key)
         self.broker = KafkaBroker(settings.bootstrap, log_level=logging.WARNING)
@@ -76,7 +78,7 @@ class ServiceProcess:
         self.relay = Relay(self.app, self.keyring)
         self.inbox = Inbox(self.app, self.keyring, self.settings.simulated_clock)
         self._integrations()
-        declare(self.broker, self.name, self._apply, self._apply_inbound)
+        declare(self.broker, self.name, self._apply, self._apply_inbound, self._skip, self.retries)
         config = uvicorn.Config(
             self.http(),
             host=self.settings.host,
@@ -101,13 +103,15 @@ class ServiceProcess:
             self.wake.set()  # a reaction may have recorded new facts to relay
         return applied
 
+    async def _skip(self, *args: Any) -> None:
+        await self.run(self.inbox.skip, *args)
+
     def _integrations(self) -> None:
         """Inbound channels need the gateway's token verification and the policy; configured
         like the gateway (WVP_JWT_SECRET, or WVP_JWT_PUBLIC_KEYS / WVP_JWKS_FILE in production)."""
         kanalen = inbound.kanalen(self.name)
         if kanalen:
-            environ = {**os.environ, **(self.env or {})}
-            verifier = TokenVerifier(GatewaySettings.from_env(environ))
+            verifier = TokenVerifier(GatewaySettings.from_env(self.environ))
             policy = EmbeddedEngine()
             self.inbound = {
                 k.topic: inbound.Inbound(self.app, k, verifier, policy) for k in kanalen
@@ -224,11 +228,18 @@ def _stored(event: Any) -> dict[str, Any]:
     }
 
 
-def declare(broker: KafkaBroker, name: str, apply: Any, apply_inbound: Any) -> None:
+def declare(
+    broker: KafkaBroker,
+    name: str,
+    apply: Any,
+    apply_inbound: Any,
+    skip: Any,
+    retries: dlq.Retries,
+) -> None:
     """Everything service `name` consumes and publishes, declared on its broker: the process
     runs on these declarations and the AsyncAPI document (`distributed.asyncapi`) is generated
     from them. The relays publish by topic; their publishers here name and describe the topics."""
-    subscribe(broker, name, apply)
+    subscribe(broker, name, apply, skip, retries)
     for stream in topology.STREAMS:
         broker.publisher(
             topology.topic(name, stream),
@@ -236,8 +247,8 @@ def declare(broker: KafkaBroker, name: str, apply: Any, apply_inbound: Any) -> N
             description=STREAM_DESCRIPTIONS[stream].format(service=name),
         )
     for kanaal in inbound.kanalen(name):
-        inbound.subscribe(broker, kanaal, functools.partial(apply_inbound, kanaal.topic))
-    if inbound.kanalen(name):
+        inbound.subscribe(broker, kanaal, functools.partial(apply_inbound, kanaal.topic), retries)
+    if topology.leaders(name) or inbound.kanalen(name):
         dlq.declare(broker, name)
     if name == outbound.SERVICE:
         outbound.declare(broker)

@@ -5,10 +5,11 @@ size (before anything is parsed), the sender's signed token (the gateway's own v
 JSON, the published message schema, and the policy (may this sender report for this employer).
 Then the message id is looked up among the applied ones, and the command runs with a tracking
 record for that id in the same transaction as its events, so a redelivery is applied once.
-Whatever fails raises `Afgewezen` with a reason code; the caller sends it to the DLQ.
+Whatever fails a check raises `Afgewezen` with a reason code and goes to the DLQ at once; any
+other failure (the store is away) is retried a few times first (`distributed.dlq`).
 """
 
-import dataclasses
+import functools
 import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from faststream import AckPolicy
 from faststream.kafka import KafkaBroker, KafkaMessage
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from distributed.integrations import UWV, VERZUIMMELDINGEN, dlq
+from distributed import dlq
+from distributed.integrations import UWV, VERZUIMMELDINGEN
 from events import Actor, ContractViolation, violation
 from events import integraties as m
 from gateway.auth import AuthError, TokenVerifier
@@ -41,11 +43,8 @@ NIET_ONDERSTEUND = "niet_ondersteund"
 AFGEWEZEN = "afgewezen"  # valid and allowed, but the domain refused the command
 
 
-class Afgewezen(Exception):
-    def __init__(self, reden: str, toelichting: str):
-        self.reden = reden
-        self.toelichting = toelichting
-        super().__init__(f"{reden}: {toelichting}")
+class Afgewezen(dlq.DeadLetter):
+    """A message that fails a check: refused, with the check's reason code."""
 
 
 @dataclass(frozen=True)
@@ -206,27 +205,16 @@ def title(kanaal: Kanaal) -> str:
     return f"{kanaal.service} ontvangt {kanaal.naam}"
 
 
-async def _lenient_headers(record: Any, parse: Callable[[Any], Awaitable[KafkaMessage]]) -> Any:
-    """FastStream decodes header values as UTF-8 before any handler runs, and drops a message
-    whose headers are not; decoded leniently, such a message still meets the checks."""
-    headers = [(k, (v or b"").decode("utf-8", "replace").encode()) for k, v in record.headers]
-    return await parse(dataclasses.replace(record, headers=headers))
-
-
-def subscribe(broker: KafkaBroker, kanaal: Kanaal, apply: Apply) -> None:
+def subscribe(broker: KafkaBroker, kanaal: Kanaal, apply: Apply, retries: dlq.Retries) -> None:
     """A group subscriber (group = the service's name and the channel) on the channel's topic.
     `apply` runs `Inbound.apply` on the service's worker thread. A refused message goes to the
-    DLQ and its offset is committed, so the consumer moves on; any other failure (the store is
-    away) is retried (nack)."""
+    DLQ at once, one that fails otherwise (the store is away) after `retries`; either way its
+    offset is committed, so the consumer moves on."""
 
     async def handle(msg: KafkaMessage) -> None:
         # The raw bytes: the size is checked before anything parses them.
-        headers = dict(msg.headers)
-        try:
-            await apply(msg.body, headers)
-        except Afgewezen as e:
-            record = msg.raw_message
-            await dlq.publish(broker, kanaal.service, record, headers, e.reden, e.toelichting)
+        applying = functools.partial(apply, msg.body, dict(msg.headers))
+        await dlq.guarded(broker, kanaal.service, msg, applying, retries)
 
     handle.__name__ = f"{kanaal.service}_{kanaal.naam}"
     broker.subscriber(
@@ -234,7 +222,7 @@ def subscribe(broker: KafkaBroker, kanaal: Kanaal, apply: Apply) -> None:
         group_id=f"{kanaal.service}.{kanaal.naam}",
         auto_offset_reset="earliest",
         ack_policy=AckPolicy.NACK_ON_ERROR,
-        parser=_lenient_headers,
+        parser=dlq.lenient_headers,
         title=title(kanaal),
         description=(
             f"Berichten volgens events/schemas/{kanaal.schema}.json, met het token van de "

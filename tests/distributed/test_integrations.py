@@ -1,30 +1,38 @@
 """The Kafka integrations against a real Tansu broker and real werkgever and uwv_submission
-processes: inbound verzuimmeldingen and UWV answers, the DLQ, the insurer's topic, AsyncAPI."""
+processes: inbound verzuimmeldingen and UWV answers, the DLQ (refusals, messages that do not
+decode or keep failing, `wvp dlq list` and `wvp dlq replay`), the insurer's topic, AsyncAPI."""
 
 import json
+import sqlite3
 import time
+from contextlib import closing, contextmanager
 from uuid import uuid4
 
 import httpx
 import jsonschema
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from typer.testing import CliRunner
 
-from distributed import asyncapi
+from distributed import asyncapi, dlq, topology
 from distributed.client import RemotePlatform
-from distributed.integrations import DLQ, UWV, VERZEKERAAR, VERZUIMMELDINGEN, dlq
+from distributed.dlq import TOPIC as DLQ
+from distributed.integrations import UWV, VERZEKERAAR, VERZUIMMELDINGEN
 from events import Actor, Rol
 from events.integraties import VerzekeraarMelding
 from events.schemas import SCHEMA_DIR
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
 from tooling.processes import ServiceProcesses
+from wvp.cli import app as wvp
 
 SECRET = "integratie-test-geheim-" + "x" * 32
 SETTINGS = GatewaySettings(jwt_secret=SECRET)
 HR = Actor(rol=Rol.WERKGEVER, persoon_id="hr1", organisatie="acme")
 CANARY = "CANARY-verzekeraar-91c2"
 SERVICES = ("werkgever", "uwv_submission")
+ATTEMPTS = 3
+runner = CliRunner()
 
 
 def token(rol="werkgever", organisatie="acme", settings=SETTINGS) -> str:
@@ -32,23 +40,33 @@ def token(rol="werkgever", organisatie="acme", settings=SETTINGS) -> str:
 
 
 @pytest.fixture(scope="module")
-def platform(kafka, keys, tmp_path_factory):
-    processes = ServiceProcesses(
+def processes(kafka, keys, tmp_path_factory):
+    started = ServiceProcesses(
         kafka.bootstrap,
         tmp_path_factory.mktemp("integraties"),
         keys,
-        env={"WVP_JWT_SECRET": SECRET},
+        # Fewer and shorter retries than the defaults, so a failing message is quickly through.
+        env={
+            "WVP_JWT_SECRET": SECRET,
+            "WVP_KAFKA_RETRY_ATTEMPTS": str(ATTEMPTS),
+            "WVP_KAFKA_RETRY_WAIT": "0.05",
+        },
     )
     try:
         for name in SERVICES:
-            processes.launch(name)
+            started.launch(name)
         for name in SERVICES:
-            processes.wait_ready(name, 30)
-        remote = RemotePlatform({n: processes.urls[n] for n in SERVICES}, settle=False)
-        yield remote
-        remote.close()
+            started.wait_ready(name, 30)
+        yield started
     finally:
-        processes.stop_all()
+        started.stop_all()
+
+
+@pytest.fixture(scope="module")
+def platform(processes):
+    remote = RemotePlatform({n: processes.urls[n] for n in SERVICES}, settle=False)
+    yield remote
+    remote.close()
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +131,36 @@ def headers_of(record) -> dict[str, str]:
 def insurer_messages(bootstrap: str, werknemer: str) -> list[dict]:
     bodies = [json.loads(r.value) for r in read(bootstrap, VERZEKERAAR)]
     return [b for b in bodies if b["werknemer_id"] == werknemer]
+
+
+@contextmanager
+def store_broken(processes, name: str):
+    """The service's SQLite store fails every query on its tracking table (a real store error,
+    which no check expects) until the block ends."""
+    path = processes.root / name / f"{name}.sqlite"
+
+    def rename(old: str, new: str) -> None:
+        with closing(sqlite3.connect(path, timeout=10, isolation_level=None)) as db:
+            db.execute(f"ALTER TABLE {old} RENAME TO {new}")
+
+    rename("tracking", "tracking_weg")
+    try:
+        yield
+    finally:
+        rename("tracking_weg", "tracking")
+
+
+def dead_letters(bootstrap: str, since: int, **wanted: str) -> list:
+    """The DLQ's messages after the first `since` whose headers hold `wanted`."""
+    return [
+        r
+        for r in read(bootstrap, DLQ)[since:]
+        if all(headers_of(r).get(k) == v for k, v in wanted.items())
+    ]
+
+
+def dlq_command(kafka, *args: str):
+    return runner.invoke(wvp, ["dlq", *args, "--bootstrap", kafka.bootstrap])
 
 
 def test_valid_meldingen_are_applied_once_and_reach_the_insurer(platform, producer, kafka):
@@ -272,7 +320,7 @@ def test_refused_messages_go_to_the_dlq_with_their_reason_and_change_nothing(
 
 
 def test_a_message_too_large_to_copy_goes_to_the_dlq_as_a_reference_and_blocks_nothing(
-    platform, kafka
+    platform, kafka, tmp_path
 ):
     """A body over the producer's request limit cannot be copied to the DLQ; the DLQ gets a
     reference to it instead (once), and the valid melding behind it is applied."""
@@ -293,25 +341,39 @@ def test_a_message_too_large_to_copy_goes_to_the_dlq_as_a_reference_and_blocks_n
     assert h[dlq.SOURCE_TOPIC] == VERZUIMMELDINGEN and int(h[dlq.SOURCE_OFFSET]) >= 0
     assert str(len(reus)) in h[dlq.DETAIL] and not dead.value
 
+    # Re-driven, the original is read at its source: still too large, so again a reference.
+    entry_id = f"{dead.partition}:{dead.offset}"
+    fresh = tmp_path / "token"
+    fresh.write_text(token())
+    replayed = dlq_command(kafka, "replay", entry_id, "--authorization-file", str(fresh))
+    assert replayed.exit_code == 0, replayed.stderr
+    (again,) = wait_for(
+        lambda: dead_letters(kafka.bootstrap, dlq_before, wvp_dlq_replayed_from=entry_id),
+        what="the replay in the DLQ",
+    )
+    assert headers_of(again)[dlq.REFERENCE] == "1" and headers_of(again)["testgeval"] == "reus"
+
 
 def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
     werknemer = f"wn-{uuid4().hex[:8]}"
-    fields = {"geldig_op": "2026-01-05", "werknemer_id": werknemer, "werkgever_id": "acme"}
+    # Long past: these processes record on the wall clock, and no fact may be dated after the
+    # day it is recorded.
+    fields = {"geldig_op": "2024-01-08", "werknemer_id": werknemer, "werkgever_id": "acme"}
     dossier = platform.execute("registreer_ziekmelding", HR, None, fields).dossier_id
     wait_for(lambda: kinds(platform, "uwv_submission", dossier), what="uwv dossier")
     platform.execute(
-        "dien_melding_42_weken_in", HR, dossier, {"geldig_op": "2026-10-20", "kenmerk": "M42-1"}
+        "dien_melding_42_weken_in", HR, dossier, {"geldig_op": "2024-10-22", "kenmerk": "M42-1"}
     )
     uwv = token("uwv", "uwv")
     ontvangst = melding(
-        soort="ontvangstbevestiging", dossier_id=dossier, geldig_op="2026-10-22", kenmerk="UWV-1"
+        soort="ontvangstbevestiging", dossier_id=dossier, geldig_op="2024-10-24", kenmerk="UWV-1"
     )
     toets = melding(
         soort="riv_toets",
         dossier_id=dossier,
-        geldig_op="2027-01-04",
+        geldig_op="2025-01-06",
         voldoende=False,
-        loonsanctie_tot="2027-12-31",
+        loonsanctie_tot="2026-01-02",
         motivering="te weinig re-integratie",
     )
     dlq_before = len(read(kafka.bootstrap, DLQ))
@@ -322,7 +384,7 @@ def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
         melding(
             soort="wia_beslissing",
             dossier_id=dossier,
-            geldig_op="2027-01-04",
+            geldig_op="2025-01-06",
             uitkomst="WGA",
             arbeidsongeschiktheid_percentage=60,
         ),
@@ -333,7 +395,7 @@ def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
     send(
         producer,
         UWV,
-        melding(soort="wia_uitnodiging", dossier_id=dossier, geldig_op="2027-08-02"),
+        melding(soort="wia_uitnodiging", dossier_id=dossier, geldig_op="2025-08-04"),
         uwv,
     )
     wait_for(
@@ -350,10 +412,144 @@ def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
     [toets_feit] = [
         e for s, e in platform.history(dossier) if type(e).__name__ == "RivToetsUitkomst"
     ]
-    assert toets_feit.actor["rol"] == "uwv" and toets_feit.data["loonsanctie_tot"] == "2027-12-31"
+    assert toets_feit.actor["rol"] == "uwv" and toets_feit.data["loonsanctie_tot"] == "2026-01-02"
     [refused] = read(kafka.bootstrap, DLQ)[dlq_before:]
     assert headers_of(refused)[dlq.REASON] == "niet_toegestaan"
     assert headers_of(refused)[dlq.SOURCE_TOPIC] == UWV
+
+
+def test_a_leader_message_that_does_not_decode_goes_to_the_dlq_and_blocks_nothing(
+    platform, producer, kafka
+):
+    dlq_before = len(read(kafka.bootstrap, DLQ))
+    leader = topology.topic("werkgever")
+    send(producer, leader, b"\x00 geen feit", None, testgeval="onleesbaar")
+    fields = {"geldig_op": "2026-05-04", "werknemer_id": f"wn-{uuid4().hex[:8]}"}
+    dossier = platform.execute(
+        "registreer_ziekmelding", HR, None, {**fields, "werkgever_id": "acme"}
+    ).dossier_id
+    wait_for(lambda: kinds(platform, "uwv_submission", dossier), what="the fact behind it")
+    (dead,) = dead_letters(kafka.bootstrap, dlq_before, testgeval="onleesbaar")
+    h = headers_of(dead)
+    assert (h[dlq.REASON], h[dlq.SERVICE], h[dlq.SOURCE_TOPIC]) == (
+        dlq.ONLEESBAAR,
+        "uwv_submission",
+        leader,
+    )
+    assert dead.value == b"\x00 geen feit" and "ce_id" in h[dlq.DETAIL]
+
+
+def test_a_message_that_keeps_failing_is_retried_then_dead_lettered_and_blocks_nothing(
+    processes, platform, producer, kafka
+):
+    dlq_before = len(read(kafka.bootstrap, DLQ))
+    geldig = {"soort": "ziekmelding", "geldig_op": "2026-05-04", "werkgever_id": "acme"}
+    with store_broken(processes, "werkgever"):
+        send(
+            producer,
+            VERZUIMMELDINGEN,
+            melding(**geldig, werknemer_id="wn-x"),
+            token(),
+            testgeval="weg",
+        )
+        (dead,) = wait_for(
+            lambda: dead_letters(kafka.bootstrap, dlq_before, testgeval="weg"), what="the DLQ"
+        )
+    werknemer = f"wn-{uuid4().hex[:8]}"
+    send(producer, VERZUIMMELDINGEN, melding(**geldig, werknemer_id=werknemer), token())
+    wait_for(lambda: insurer_messages(kafka.bootstrap, werknemer), what="the melding behind it")
+    h = headers_of(dead)
+    assert (h[dlq.REASON], h[dlq.SERVICE], h[dlq.SOURCE_TOPIC]) == (
+        dlq.ONVERWERKBAAR,
+        "werkgever",
+        VERZUIMMELDINGEN,
+    )
+    assert h[dlq.DETAIL].startswith(f"na {ATTEMPTS} pogingen: OperationalError")
+    assert "tracking" in h[dlq.DETAIL] and "authorization" not in h
+    # Each attempt but the last was logged with its wait: bounded, with backoff.
+    where = f"werkgever {VERZUIMMELDINGEN}[0]@{h[dlq.SOURCE_OFFSET]}: poging"
+    log = (processes.root / "werkgever.log").read_text()
+    logged = [n for n in range(1, ATTEMPTS + 1) if f"{where} {n} van {ATTEMPTS} mislukt" in log]
+    assert logged == list(range(1, ATTEMPTS))
+
+
+def test_dlq_list_shows_a_dead_letter_and_replay_redrives_it(
+    processes, platform, producer, kafka, tmp_path
+):
+    """A melding dead-lettered while the store was away is applied once re-driven; an inbound
+    one needs a fresh token of its sender, as the DLQ never held the first."""
+    dlq_before = len(read(kafka.bootstrap, DLQ))
+    werknemer = f"wn-{uuid4().hex[:8]}"
+    ziek = melding(
+        soort="ziekmelding", geldig_op="2026-05-11", werkgever_id="acme", werknemer_id=werknemer
+    )
+    with store_broken(processes, "werkgever"):
+        send(producer, VERZUIMMELDINGEN, ziek, token(), testgeval="herhaal")
+        (dead,) = wait_for(
+            lambda: dead_letters(kafka.bootstrap, dlq_before, testgeval="herhaal"), what="the DLQ"
+        )
+    entry_id = f"{dead.partition}:{dead.offset}"
+
+    listed = dlq_command(kafka, "list", "--json")
+    assert listed.exit_code == 0, listed.output
+    [shown] = [e for e in json.loads(listed.output) if e["id"] == entry_id]
+    assert shown["source_topic"] == VERZUIMMELDINGEN and shown["service"] == "werkgever"
+    assert shown["reason"] == dlq.ONVERWERKBAAR and "tracking" in shown["detail"]
+    assert entry_id in dlq_command(kafka, "list").output
+
+    unknown = dlq_command(kafka, "replay", "0:999999")
+    assert unknown.exit_code == 1 and "geen bericht 0:999999" in unknown.stderr
+    tokenless = dlq_command(kafka, "replay", entry_id)
+    assert tokenless.exit_code == 1 and "--authorization-file" in tokenless.stderr
+    assert not insurer_messages(kafka.bootstrap, werknemer)
+
+    fresh = tmp_path / "token"
+    fresh.write_text(token() + "\n")
+    replayed = dlq_command(kafka, "replay", entry_id, "--authorization-file", str(fresh))
+    assert replayed.exit_code == 0, replayed.stderr
+    [start] = wait_for(lambda: insurer_messages(kafka.bootstrap, werknemer), what="the replay")
+    assert start["soort"] == "ziekmelding"
+    [copy] = [r for r in read(kafka.bootstrap, VERZUIMMELDINGEN) if r.value == ziek][1:]
+    h = headers_of(copy)
+    assert h[dlq.REPLAYED_FROM] == entry_id and h["testgeval"] == "herhaal"
+    assert not [
+        k for k in h if k.startswith("wvp_dlq_") and k not in (dlq.REPLAYED_FROM, dlq.REPLAYED_FOR)
+    ]
+
+
+def test_a_leader_fact_a_follower_dead_lettered_is_replayed_for_it_once(processes, platform, kafka):
+    """uwv_submission could not apply the werkgever's facts while its store was away; the
+    ziekmelding, re-driven (twice), opens its part of the dossier once."""
+    dlq_before = len(read(kafka.bootstrap, DLQ))
+    published = status(platform, "werkgever")["notification_id"]
+    fields = {"geldig_op": "2026-05-18", "werknemer_id": f"wn-{uuid4().hex[:8]}"}
+    with store_broken(processes, "uwv_submission"):
+        dossier = platform.execute(
+            "registreer_ziekmelding", HR, None, {**fields, "werkgever_id": "acme"}
+        ).dossier_id
+        facts = status(platform, "werkgever")["notification_id"] - published
+        skipped = wait_for(
+            lambda: (
+                (d := dead_letters(kafka.bootstrap, dlq_before, wvp_dlq_service="uwv_submission"))
+                and len(d) == facts
+                and d
+            ),
+            what=f"{facts} dead letters",
+        )
+    [opening] = [r for r in skipped if headers_of(r).get("ce_subject") == dossier]
+    assert headers_of(opening)[dlq.REASON] == dlq.ONVERWERKBAAR
+    assert kinds(platform, "uwv_submission", dossier) == []
+
+    for _ in range(2):
+        replayed = dlq_command(kafka, "replay", f"{opening.partition}:{opening.offset}")
+        assert replayed.exit_code == 0, replayed.stderr
+    # A fact behind both copies: once it is applied, so are they.
+    later = {"geldig_op": "2026-05-18", "werknemer_id": f"wn-{uuid4().hex[:8]}"}
+    behind = platform.execute(
+        "registreer_ziekmelding", HR, None, {**later, "werkgever_id": "acme"}
+    ).dossier_id
+    wait_for(lambda: kinds(platform, "uwv_submission", behind), what="the fact behind")
+    assert kinds(platform, "uwv_submission", dossier) == ["DossierGeopend"]
 
 
 def test_asyncapi_document_is_current_and_covers_every_topic():

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from distributed import codec, topology
+from distributed import codec, dlq, topology
 from distributed.consumer import Inbox
 from distributed.relay import Relay
 from distributed.sealing import Keyring
@@ -67,6 +67,44 @@ def test_redelivered_message_is_applied_once(apps, keys):
     assert [inbox.apply(*d) for d in deliveries] == [False, False, False]
     assert bedrijfsarts.recorder.max_notification_id() == count
     assert [type(e).__name__ for e in bedrijfsarts.history(dossier)] == ["DossierGeopend"]
+
+
+def test_a_re_driven_event_is_applied_once_by_the_follower_it_names(apps, keys):
+    """The bedrijfsarts sent the ziekmelding to the DLQ and applied the facts behind it, so its
+    stream position has passed the ziekmelding; re-driven for it, the ziekmelding is applied
+    once, under a tracking record of its own. Another follower ignores it: it applied it."""
+    werkgever, bedrijfsarts = apps
+    dossier = ziekmelding(werkgever)
+    messages = Relay(werkgever, keyring(keys, "werkgever")).pending()
+    inbox = Inbox(bedrijfsarts, keyring(keys, "bedrijfsarts"))
+    (opening, *behind) = [("werkgever", m.stream, m.body, m.headers) for m in messages]
+    inbox.skip(*opening)  # as after it went to the DLQ: the position passes it
+    assert inbox.positions()["werkgever"] == 1
+    assert [inbox.apply(*d) for d in behind] == [True, True]
+    assert bedrijfsarts.history(dossier) == []
+
+    def re_driven(follower):
+        return (*opening[:3], {**opening[3], dlq.REPLAYED_FROM: "0:7", dlq.REPLAYED_FOR: follower})
+
+    assert inbox.apply(*re_driven("uwv_submission")) is False
+    assert inbox.apply(*re_driven("bedrijfsarts")) is True
+    assert inbox.apply(*re_driven("bedrijfsarts")) is False  # re-driven twice
+    assert inbox.apply(*opening) is False  # the stream's own copy, redelivered
+    assert [type(e).__name__ for e in bedrijfsarts.history(dossier)] == ["DossierGeopend"]
+
+
+def test_a_message_that_does_not_decode_is_a_dead_letter(apps, keys):
+    werkgever, bedrijfsarts = apps
+    ziekmelding(werkgever)
+    [message, *_] = Relay(werkgever, keyring(keys, "werkgever")).pending()
+    inbox = Inbox(bedrijfsarts, keyring(keys, "bedrijfsarts"))
+    for body, headers in ((b"\x00 geen feit", {}), (b"{geen json", message.headers)):
+        with pytest.raises(dlq.DeadLetter) as refused:
+            inbox.apply("werkgever", topology.EVENTS, body, headers)
+        assert refused.value.reden == dlq.ONLEESBAAR
+        inbox.skip("werkgever", topology.EVENTS, body, {**headers, "ce_notificationid": "99"})
+    assert bedrijfsarts.recorder.max_notification_id() is None
+    assert inbox.positions()["werkgever"] == 0  # an id in a message that does not decode
 
 
 def test_medical_payload_is_sealed_for_entitled_recipients_only(apps, keys):

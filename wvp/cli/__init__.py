@@ -4,6 +4,7 @@
 * `serve`: serve (the gateway with the five services embedded), token;
 * `kafka`: service, gateway, keys, asyncapi (the distributed runtime);
 * `compliance`: replay, verify, rebuild, audit export;
+* `dlq`: dlq list, dlq replay (the dead-letter queue of the distributed runtime);
 * `bench`: the benchmarks (in a checkout only).
 
 Every command works on the configured store (WVP_DATA_DIR, default `var/`, or WVP_DATABASE_URL).
@@ -13,7 +14,7 @@ print shares one console and its styles (`console`).
 
 import typer
 
-from wvp.cli import bench, compliance, dossiers, kafka, serve
+from wvp.cli import bench, compliance, dlq, dossiers, kafka, serve
 
 app = typer.Typer(
     help="Verzuim en re-integratie onder de Wet verbetering poortwachter.",
@@ -21,5 +22,5 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for group in (dossiers, serve, kafka, compliance, bench):
+for group in (dossiers, serve, kafka, compliance, dlq, bench):
     group.register(app)
