@@ -2,8 +2,8 @@
 @week6 @week8
 Functionaliteit: Probleemanalyse en plan van aanpak
   Uiterlijk in week 6 levert de bedrijfsarts de probleemanalyse op; de werkgever krijgt daarvan
-  alleen het functionele deel. Uiterlijk in week 8 leggen werkgever en werknemer samen het plan van
-  aanpak vast, en dat kan pas als de probleemanalyse er is.
+  alleen het functionele deel. Binnen twee weken daarna, en uiterlijk in week 8, leggen werkgever en
+  werknemer samen het plan van aanpak vast, en dat kan pas als de probleemanalyse er is.
 
   Achtergrond:
     Gegeven werkgever "bakkerij-de-korf" met HR-medewerker "hr-anna"
@@ -63,10 +63,10 @@ Functionaliteit: Probleemanalyse en plan van aanpak
     Dan is het plan van aanpak vastgelegd
 
   @rij-plan_van_aanpak
-  Abstract Scenario: Het plan van aanpak is uiterlijk in week 8 vastgesteld
+  Abstract Scenario: Het plan van aanpak is binnen twee weken na de probleemanalyse vastgesteld
     Gegeven de bedrijfsarts heeft op 2026-04-10 de probleemanalyse opgeleverd
     Als de werkgever op <datum> het plan van aanpak vaststelt
-    Dan op 2026-06-01 is de verplichting "plan_van_aanpak" "<status>" met uiterlijk 2026-04-26
+    Dan op 2026-06-01 is de verplichting "plan_van_aanpak" "<status>" met uiterlijk 2026-04-24
 
     Voorbeelden:
       | datum      | status  |

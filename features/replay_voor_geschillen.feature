@@ -33,14 +33,14 @@ Functionaliteit: Het dossier terugkijken bij een geschil
   @week8 @rij-plan_van_aanpak
   Abstract Scenario: Een te laat plan van aanpak ontbrak bij de termijn en is nu te laat gedaan
     Gegeven het plan van aanpak is op 2026-03-16 vastgesteld
-    Als <partij> het dossier bekijkt zoals het op 2026-03-01 bekend was
-    Dan toont die weergave de verplichting "plan_van_aanpak" als "open" met uiterlijk 2026-03-01
+    Als <partij> het dossier bekijkt zoals het op 2026-02-24 bekend was
+    Dan toont die weergave de verplichting "plan_van_aanpak" als "open" met uiterlijk 2026-02-24
     En toont die weergave geen plan van aanpak
-    Als <partij> het dossier bekijkt zoals het op 2026-03-02 bekend was
-    Dan toont die weergave de verplichting "plan_van_aanpak" als "verlopen" met uiterlijk 2026-03-01
+    Als <partij> het dossier bekijkt zoals het op 2026-02-25 bekend was
+    Dan toont die weergave de verplichting "plan_van_aanpak" als "verlopen" met uiterlijk 2026-02-24
     En toont die weergave geen plan van aanpak
     Als <partij> het dossier bekijkt zoals het op 2026-03-20 bekend was
-    Dan toont die weergave de verplichting "plan_van_aanpak" als "te_laat" met uiterlijk 2026-03-01
+    Dan toont die weergave de verplichting "plan_van_aanpak" als "te_laat" met uiterlijk 2026-02-24
     En toont die weergave het plan van aanpak van 2026-03-16
     En ziet die medische gegevens: <medisch>
 

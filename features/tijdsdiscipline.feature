@@ -21,7 +21,7 @@ Functionaliteit: Tijdsdiscipline: een datum is een bewering, het moment van vast
 
   @rij-plan_van_aanpak
   Scenario: Een plan van aanpak dat binnen de termijn is vastgelegd
-    Als de werkgever op 2026-04-26 het plan van aanpak vastlegt dat gold per 2026-04-24
+    Als de werkgever op 2026-04-24 het plan van aanpak vastlegt dat gold per 2026-04-22
     Dan is op 2026-06-01 de verplichting "plan_van_aanpak" "op_tijd" en op tijd vastgelegd
 
   @rij-plan_van_aanpak

@@ -53,6 +53,7 @@ from enum import StrEnum
 
 from events.envelope import Classificatie, Rol
 from poortwachter.feiten import DossierFeiten, Stap, Uitvoering
+from poortwachter.werkdagen import eerste_werkdag
 
 
 class Status(StrEnum):
@@ -183,6 +184,30 @@ def termijn(dag: int, geldt: Voorwaarde | None = None) -> Regel:
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
+
+
+def werkdag_na(dag: int) -> Regel:
+    """A legal step due on the first working day (Algemene termijnenwet) after sick day `dag`."""
+
+    def regel(ctx: _Context, stap: Stap) -> Uitkomst:
+        uiterlijk = eerste_werkdag(ctx.telling.dag(dag) + timedelta(days=1))
+        gedaan = ctx.eerst(stap)
+        return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
+
+    return regel
+
+
+def plan_van_aanpak(ctx: _Context, stap: Stap) -> Uitkomst:
+    """Two weeks after the probleemanalyse, at the latest in week 8. Without a medical cause
+    there is no probleemanalyse and nothing to plan: the row does not apply."""
+    uiterlijk = ctx.telling.dag(week(8))
+    analyse = ctx.eerst(Stap.PROBLEEMANALYSE)
+    if analyse is not None:
+        uiterlijk = min(uiterlijk, ctx.telling.na(analyse.op, 14))
+    gedaan = ctx.eerst(stap)
+    if not _medische_oorzaak(ctx.feiten):
+        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
+    return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
 
 def reeks(eerste: Callable[[_Context], tuple[date, int]], periode: int) -> Regel:
@@ -422,7 +447,7 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "plan_van_aanpak", 14, "week 8 (wettelijk)",
         "Plan van aanpak met SMART-afspraken vaststellen en financiële gevolgen uitleggen",
-        Stap.PLAN_VAN_AANPAK, termijn(week(8)), WG, wettelijk=True,
+        Stap.PLAN_VAN_AANPAK, plan_van_aanpak, WG, wettelijk=True,
     ),
     Rij(
         "voortgang_maandelijks", 15, "maandelijks (elke 4 weken na het plan van aanpak)",
@@ -461,7 +486,7 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "melding_42_weken", 20, "week 42 (wettelijk)",
         "Ziekmelding bij UWV (42-wekenmelding) indienen",
-        Stap.MELDING_42_WEKEN, termijn(week(42)), CM, wettelijk=True,
+        Stap.MELDING_42_WEKEN, werkdag_na(week(42)), CM, wettelijk=True,
     ),
     Rij(
         "belastbaarheid_herbeoordeeld", 21, "voor week 52",

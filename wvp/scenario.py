@@ -492,7 +492,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "plan_van_aanpak",
-            49,
+            pa + 14,  # two weeks after the probleemanalyse (before week 8 either way)
             "stel_plan_van_aanpak_vast",
             "hr",
             lambda c, op: {

@@ -4,10 +4,10 @@ Day n is `dag(n)` (day 0 is the first sick day, a Monday); each command is recor
 of the day `om(n)` says. The twists:
 * a correction: on day 14 the percentage drops to 80 (recorded that day); on day 30 a change to 50
   is recorded that took effect on day 20 (later recorded, earlier effect);
-* a late plan van aanpak: agreed on day 52, before the week-8 deadline (day 55), but recorded only
-  on day 70; a bijstelling follows on day 80;
+* a late plan van aanpak: agreed on day 52, before its deadline (day 54, two weeks after the
+  probleemanalyse), but recorded only on day 70; a bijstelling follows on day 80;
 * a backdated herstelmelding: herstel on day 100, recorded on day 105.
-The bedrijfsarts' probleemanalyse (day 10) carries a medical canary in its diagnosis.
+The bedrijfsarts' probleemanalyse (day 40) carries a medical canary in its diagnosis.
 """
 
 from dataclasses import dataclass
@@ -68,11 +68,11 @@ def build(platform: Platform) -> str:
         naam="Casemanager Een")  # fmt: skip
     run(0, "wijs_bedrijfsarts_toe", WERKGEVER, d, geldig_op=str(dag(0)), persoon_id="ba-1",
         organisatie="arbodienst")  # fmt: skip
-    run(10, "lever_probleemanalyse_op", BEDRIJFSARTS, d, geldig_op=str(dag(10)),
-        mogelijkheden="vier uur licht werk", beperkingen="beperkt in tillen",
-        advies="opbouw in eigen werk", diagnose=CANARY)  # fmt: skip
     run(14, "wijzig_verzuimpercentage", WERKGEVER, d, geldig_op=str(dag(14)), verzuimpercentage=80)
     run(30, "wijzig_verzuimpercentage", WERKGEVER, d, geldig_op=str(dag(20)), verzuimpercentage=50)
+    run(40, "lever_probleemanalyse_op", BEDRIJFSARTS, d, geldig_op=str(dag(40)),
+        mogelijkheden="vier uur licht werk", beperkingen="beperkt in tillen",
+        advies="opbouw in eigen werk", diagnose=CANARY)  # fmt: skip
     run(70, "stel_plan_van_aanpak_vast", CASEMANAGER, d, geldig_op=str(dag(52)),
         doel="terug naar eigen werk", afspraken=_afspraken(90),
         financiele_gevolgen_uitgelegd=True)  # fmt: skip

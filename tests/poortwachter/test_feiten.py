@@ -124,10 +124,12 @@ def test_kalender_uit_de_historie(historie):
     assert gezien("verzekeraar_geinformeerd") == (D(2026, 1, 6), Status.TE_LAAT, D(2026, 1, 7))
     assert gezien("probleemanalyse_psychisch") == (D(2026, 2, 1), Status.OP_TIJD, D(2026, 1, 30))
     assert gezien("toestemming_medische_informatie")[1] == Status.TE_LAAT
-    assert gezien("plan_van_aanpak") == (D(2026, 3, 1), Status.OP_TIJD, D(2026, 2, 20))
+    # two weeks after the probleemanalyse of 30 January, well before week 8
+    assert gezien("plan_van_aanpak") == (D(2026, 2, 13), Status.TE_LAAT, D(2026, 2, 20))
     # due 28 sick days after the stagnation, the gap skipped
     assert gezien("bijstelling_stagnatie") == (D(2026, 4, 7) + gat, Status.OPEN, None)
-    assert gezien("melding_42_weken")[0] == D(2026, 10, 25) + gat
+    # the first working day after week 42 (Tuesday 10 November): Wednesday 11 November
+    assert gezien("melding_42_weken")[0] == D(2026, 10, 25) + gat + timedelta(days=1)
     assert gezien("einde_wachttijd")[0] == D(2028, 1, 2) + gat + timedelta(weeks=4)
     assert gezien("herstelmelding")[1] == Status.OPEN
 

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pytest
 
 from poortwachter import RIJEN, DossierFeiten, Stap, Status, Uitvoering, kalender, signalen
+from poortwachter.werkdagen import eerste_werkdag, is_werkdag
 
 D = date
 START = D(2026, 1, 5)
@@ -124,9 +125,12 @@ CASES = [
      D(2026, 7, 2), None, OP_TIJD),
     ("deskundigenoordeel", {}, D(2026, 7, 2), None, NVT),
     # week 42
-    ("melding_42_weken", {}, D(2026, 10, 20), D(2026, 10, 25), OPEN),
+    # week 42 ends on Sunday 25 October: due the first working day after it, Monday 26 October
+    ("melding_42_weken", {}, D(2026, 10, 20), D(2026, 10, 26), OPEN),
     ("melding_42_weken", {"gedaan": {Stap.MELDING_42_WEKEN: D(2026, 10, 26)}}, D(2026, 10, 26),
-     D(2026, 10, 25), TE_LAAT),
+     D(2026, 10, 26), OP_TIJD),
+    ("melding_42_weken", {"gedaan": {Stap.MELDING_42_WEKEN: D(2026, 10, 27)}}, D(2026, 10, 27),
+     D(2026, 10, 26), TE_LAAT),
     # before week 52 and week 52
     ("belastbaarheid_herbeoordeeld", {"gedaan": {Stap.BELASTBAARHEID: D(2026, 12, 1)}},
      D(2026, 12, 1), D(2026, 12, 27), OP_TIJD),
@@ -293,7 +297,7 @@ def test_terugval_heropent_de_telling():
 
 def test_gedeeltelijk_herstel_stopt_de_klok_niet():
     # a percentage change is no spell boundary: the facts have one open spell
-    assert rij(feiten(), D(2026, 10, 1), "melding_42_weken").uiterlijk == D(2026, 10, 25)
+    assert rij(feiten(), D(2026, 10, 1), "melding_42_weken").uiterlijk == D(2026, 10, 26)
 
 
 # Year ends and leap years.
@@ -306,7 +310,7 @@ def test_gedeeltelijk_herstel_stopt_de_klok_niet():
         ("screening", D(2027, 1, 3)),
         ("probleemanalyse", D(2027, 2, 7)),
         ("plan_van_aanpak", D(2027, 2, 21)),
-        ("melding_42_weken", D(2027, 10, 17)),
+        ("melding_42_weken", D(2027, 10, 18)),  # week 42 ends Sunday 17 October
         ("einde_wachttijd", D(2028, 12, 24)),  # across 29 February 2028
     ],
 )
@@ -384,7 +388,7 @@ def test_signalen_geeft_verlopen_en_binnenkort_te_doen_op_volgorde():
     lijst = signalen(kalender(dossier, peil), peil)
     assert [(v.code, v.status) for v in lijst] == [
         ("probleemanalyse_besproken", VERLOPEN),  # due 15 Feb
-        ("plan_van_aanpak", OPEN),  # due 1 Mar, within 14 days
+        ("plan_van_aanpak", OPEN),  # due 26 Feb (two weeks after the probleemanalyse)
     ]
     # a wider window also shows the next steps; a calendar from an earlier day still signals
     verder = signalen(kalender(dossier, peil), peil, vooruit_dagen=60)
@@ -422,3 +426,46 @@ def test_a_step_recorded_after_its_due_date_says_so(vastgelegd, te_laat_vastgele
     v = rij(dossier, D(2026, 3, 20), "plan_van_aanpak")
     assert (v.uiterlijk, v.status, v.gedaan_op) == (D(2026, 3, 1), OP_TIJD, D(2026, 2, 25))
     assert (v.vastgelegd_op, v.te_laat_vastgelegd) == (vastgelegd, te_laat_vastgelegd)
+
+
+# The plan van aanpak: two weeks after the probleemanalyse, at the latest in week 8 (Regeling
+# procesgang art. 4); without a medical cause it does not apply.
+@pytest.mark.parametrize(
+    ("analyse", "flags", "uiterlijk", "status"),
+    [
+        (None, {}, D(2026, 3, 1), OPEN),  # no probleemanalyse yet: week 8
+        (D(2026, 2, 3), {}, D(2026, 2, 17), VERLOPEN),  # two weeks after it
+        (D(2026, 2, 25), {}, D(2026, 3, 1), OPEN),  # a late analysis does not move week 8
+        (None, {"medische_oorzaak": False}, D(2026, 3, 1), NVT),
+    ],
+)
+def test_plan_van_aanpak_follows_the_probleemanalyse(analyse, flags, uiterlijk, status):
+    gedaan = {Stap.PROBLEEMANALYSE: analyse} if analyse else {}
+    v = rij(feiten(gedaan=gedaan, **flags), D(2026, 2, 20), "plan_van_aanpak")
+    assert (v.uiterlijk, v.status) == (uiterlijk, status)
+
+
+def test_42_weken_melding_rolls_over_5_may_as_the_algemene_termijnenwet_lists_it_every_year():
+    # Week 42 of a dossier from 15 July 2025 ends on Monday 4 May 2026; Tuesday 5 May is a
+    # holiday under the Atw (the `holidays` package has it only in lustrum years): Wednesday.
+    dossier = feiten(((D(2025, 7, 15), None),))
+    assert rij(dossier, D(2026, 4, 1), "melding_42_weken").uiterlijk == D(2026, 5, 6)
+
+
+@pytest.mark.parametrize(
+    ("dag", "werkdag"),
+    [
+        (D(2026, 5, 5), False),  # Bevrijdingsdag, not a lustrum year
+        (D(2026, 4, 3), False),  # Goede Vrijdag (Atw art. 3 lid 2)
+        (D(2026, 4, 6), False),  # tweede paasdag
+        (D(2026, 4, 27), False),  # Koningsdag
+        (D(2026, 5, 14), False),  # Hemelvaartsdag
+        (D(2026, 12, 26), False),  # tweede kerstdag, a Saturday anyway
+        (D(2026, 10, 24), False),  # a Saturday
+        (D(2026, 5, 6), True),
+        (D(2026, 5, 15), True),  # the Friday after Ascension: only by decree (art. 3 lid 3)
+    ],
+)
+def test_working_days_per_the_algemene_termijnenwet(dag, werkdag):
+    assert is_werkdag(dag) is werkdag
+    assert (eerste_werkdag(dag) == dag) is werkdag
