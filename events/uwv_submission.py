@@ -121,3 +121,35 @@ class DeskundigenoordeelUitkomst(_Uwv):
 
 class VervroegdeIvaAangevraagd(_Uwv):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+
+class UwvBriefSoort(StrEnum):
+    """What a letter from UWV is about."""
+
+    ONTVANGSTBEVESTIGING = "ontvangstbevestiging"
+    WIA_UITNODIGING = "wia_uitnodiging"
+    RIV_TOETS = "riv_toets"
+    WIA_BESLUIT = "wia_besluit"
+    DESKUNDIGENOORDEEL = "deskundigenoordeel"
+    OVERIG = "overig"
+
+
+class UwvBriefOntvangen(_Uwv):
+    """A party of the dossier reports a letter it received from UWV: its date, reference and what
+    it says. UWV's decisions themselves come only from UWV (its integration or a UWV user); a
+    reported letter is evidence of what the party was told, never the decision."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    gedateerd: date  # the date on the letter; `geldig_op` is the day it was received
+    kenmerk: Kort
+    soort: UwvBriefSoort
+    samenvatting: Tekst
+
+    @model_validator(mode="after")
+    def _ontvangen_na_dagtekening(self):
+        if self.gedateerd > self.geldig_op:
+            raise ValueError(
+                f"een brief van {self.gedateerd} kan niet op {self.geldig_op} zijn ontvangen"
+            )
+        return self

@@ -555,6 +555,21 @@ OPDRACHTEN = (
              {"reden": "de opbouw stagneert", "afspraken": [
                  {"wat": "andere taken proberen", "wie": "werkgever", "uiterlijk": "2026-09-01"}]},
              als="de casemanager op {datum:Datum} het plan van aanpak bijstelt"),
+    Opdracht("de werkgever", "registreer_riv_toets",
+             {"voldoende": True, "motivering": "volgens de werkgever voldoende"},
+             als="de werkgever op {datum:Datum} zelf vastlegt dat UWV het re-integratieverslag "
+             "voldoende vond",
+             probeer=True),
+    Opdracht("de casemanager", "dien_wia_aanvraag_in", {"kenmerk": "WIA-0001"},
+             als='de casemanager op {datum:Datum} de WIA-aanvraag namens "{naam}" indient',
+             dossier="naam", probeer=True),
+    Opdracht("de casemanager", "registreer_uwv_brief",
+             lambda p: {"gedateerd": p["gedateerd"], "kenmerk": "UWV-BRIEF-1",
+                        "soort": Keuze("RIV_TOETS"),
+                        "samenvatting": "UWV vindt de re-integratie-inspanningen voldoende"},
+             als="de casemanager op {datum:Datum} een brief van UWV van {gedateerd:Datum} over de "
+             "toets van het re-integratieverslag vastlegt",
+             probeer=True),
     Opdracht("de casemanager", "dien_melding_42_weken_in", {"kenmerk": "ZM-42-0001"},
              gegeven="de casemanager heeft op {datum:Datum} de 42-wekenmelding ingediend",
              als="de casemanager op {datum:Datum} de 42-wekenmelding indient"),

@@ -114,3 +114,32 @@ test_onbekende_soort_verzoek if {
 	verzoek := testdata.verzoek(testdata.werkgever, {"kind": "iets"})
 	decision.reasons == ["onbekende soort verzoek"] with input as verzoek
 }
+
+# Who decides (Wet WIA, Regeling procesgang): the employee applies for WIA and for an early IVA,
+# only UWV decides on the RIV, the WIA claim and a deskundigenoordeel. A party that received a
+# UWV letter records the letter, never the decision.
+test_alleen_de_werknemer_vraagt_wia_en_vervroegde_iva_aan if {
+	mag(testdata.werknemer, "dien_wia_aanvraag_in", {})
+	not mag(testdata.casemanager, "dien_wia_aanvraag_in", {})
+	mag(testdata.werknemer, "vraag_vervroegde_iva_aan", {})
+	not mag(testdata.werkgever, "vraag_vervroegde_iva_aan", {})
+	not mag(testdata.casemanager, "vraag_vervroegde_iva_aan", {})
+}
+
+test_alleen_uwv_beslist if {
+	uwv_kent_het_dossier := object.union(testdata.dossier, {"melding_42_weken": true})
+	every commando in ["registreer_riv_toets", "registreer_wia_besluit", "registreer_deskundigenoordeel"] {
+		decision.allowed with input as object.union(testdata.commando(testdata.uwv, commando, {}), {"dossier": uwv_kent_het_dossier})
+		every partij in [testdata.werkgever, testdata.casemanager, testdata.werknemer] {
+			not mag(partij, commando, {})
+		}
+	}
+}
+
+test_een_brief_van_uwv_legt_de_partij_zelf_vast if {
+	every partij in [testdata.werkgever, testdata.casemanager, testdata.werknemer] {
+		mag(partij, "registreer_uwv_brief", {})
+	}
+	not mag(testdata.uwv, "registreer_uwv_brief", {})
+	not mag(testdata.bedrijfsarts, "registreer_uwv_brief", {})
+}

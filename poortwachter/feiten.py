@@ -223,6 +223,8 @@ GENEGEERD = frozenset(
         "FactuurIngediend",
         "FactuurspecificatieVastgelegd",
         "DeskundigenoordeelUitkomst",
+        # A party's report of a UWV letter: evidence of what it was told, never UWV's decision.
+        "UwvBriefOntvangen",
     }
 )
 

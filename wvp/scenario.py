@@ -535,11 +535,18 @@ def stappen(casus: Casus) -> list[Stap]:
                 _vast({"vraag": "passende_arbeid", "aanvrager": "werkgever"}),
             ),
             Stap(
-                "deskundigenoordeel_uitkomst",
+                # UWV knows the case only after the 42-weken melding and answers by letter; the
+                # casemanager records the letter, which is not UWV's decision itself.
+                "deskundigenoordeel_brief",
                 235,
-                "registreer_deskundigenoordeel",
-                "casemanager",  # UWV knows the case only after the 42-weken melding
-                _vast({"vraag": "passende_arbeid", "oordeel": "Het aangeboden werk is passend"}),
+                "registreer_uwv_brief",
+                "casemanager",
+                lambda c, op: {
+                    "gedateerd": str(op - timedelta(days=2)),
+                    "kenmerk": f"DO-{c.betrokkenen.werknemer.persoon_id}",
+                    "soort": "deskundigenoordeel",
+                    "samenvatting": "Het aangeboden werk is passend",
+                },
                 na=("deskundigenoordeel_aangevraagd",),
             ),
         ]

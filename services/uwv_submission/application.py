@@ -82,6 +82,8 @@ class UwvSubmissionApplication(ServiceApplication):
         "registreer_deskundigenoordeel", c.DeskundigenoordeelUitkomst
     )(record)
 
+    registreer_uwv_brief = command("registreer_uwv_brief", c.UwvBriefOntvangen)(record)
+
     react = fact_dispatch()
     react.register(werkgever.ZiekmeldingGeregistreerd, ServiceApplication.open_dossier)
     for _bron in RIV_BRONNEN:

@@ -24,6 +24,7 @@ class UwvDossier(
         c.WiaBesluitOntvangen,
         c.DeskundigenoordeelUitkomst,
         c.VervroegdeIvaAangevraagd,
+        c.UwvBriefOntvangen,
     ),
 ):
     evolve = fact_dispatch()

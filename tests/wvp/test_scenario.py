@@ -67,7 +67,7 @@ VERWACHT = {
         "DossierGeopend",
         "RivOnderdeelOntvangen",
         "Melding42WekenIngediend",
-        "DeskundigenoordeelUitkomst",
+        "UwvBriefOntvangen",
         "WiaAanvraagformulierOntvangen",
         "RivSamengesteld",
         "WiaAanvraagIngediend",
