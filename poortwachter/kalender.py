@@ -147,6 +147,15 @@ def voor_week(n: int) -> int:
     return 7 * (n - 1)
 
 
+# Windows: a step that must be recent counts only from its window's first sick day.
+# - eerstejaarsevaluatie: between week 46 and week 52 (domain.md; werkwijzer: "week 52");
+# - FML/IZP for it: after week 42, when the run-up to the first-year evaluation starts
+#   (werkwijzer: week 42-44 check of UWV's request, then "voor week 52" a new assessment);
+# - actueel oordeel: asked before week 88 and given before week 91 (werkwijzer); one older than
+#   ten weeks before its due date is not taken as current (our reading, not a legal number).
+EERSTEJAARSEVALUATIE_VANAF = week(45) + 1
+
+
 @dataclass(frozen=True)
 class _Context:
     feiten: DossierFeiten
@@ -173,12 +182,14 @@ Regel = Callable[[_Context, Stap], Uitkomst]
 Voorwaarde = Callable[[DossierFeiten], bool]
 
 
-def termijn(dag: int, geldt: Voorwaarde | None = None) -> Regel:
-    """A step due on a fixed sick day, done by its first performance; `geldt` makes it optional."""
+def termijn(dag: int, geldt: Voorwaarde | None = None, vanaf: int | None = None) -> Regel:
+    """A step due on a fixed sick day, done by its first performance; `geldt` makes it optional.
+    `vanaf` (a sick day) opens its window: a performance before it is too early to count (an
+    evaluation of the first year held in week 8 is no eerstejaarsevaluatie)."""
 
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         uiterlijk = ctx.telling.dag(dag)
-        gedaan = ctx.eerst(stap)
+        gedaan = ctx.eerst(stap, vanaf=ctx.telling.dag(vanaf) if vanaf else None)
         if geldt is not None and not geldt(ctx.feiten):
             return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
@@ -311,9 +322,13 @@ def _medische_oorzaak(f: DossierFeiten) -> bool:
 
 
 def _spoor2_nodig_na_eerste_jaar(f: DossierFeiten) -> bool:
+    # Only an evaluation inside its window decides about spoor 2; an early one decides nothing.
+    evaluaties = [u.op for u in f.gedaan(Stap.EERSTEJAARSEVALUATIE)]
+    telt = bool(evaluaties) and max(evaluaties) >= Telling(f.periodes).dag(
+        EERSTEJAARSEVALUATIE_VANAF
+    )
     return not (
-        f.spoor2_nodig is False
-        or f.perspectief_eigen_werk_binnen_3_maanden
+        (telt and (f.spoor2_nodig is False or f.perspectief_eigen_werk_binnen_3_maanden))
         or f.duurzaam_geen_mogelijkheden_op is not None
     )
 
@@ -491,7 +506,7 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "belastbaarheid_herbeoordeeld", 21, "voor week 52",
         "Mogelijkheden opnieuw laten vaststellen in een FML of IZP",
-        Stap.BELASTBAARHEID, termijn(voor_week(52)), BA, BA,
+        Stap.BELASTBAARHEID, termijn(voor_week(52), vanaf=week(42) + 1), BA, BA,
     ),
     Rij(
         "arbeidsdeskundig_rapport", 21, "voor week 52",
@@ -501,7 +516,7 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "eerstejaarsevaluatie", 22, "week 52",
         "Eerstejaarsevaluatie vastleggen, met een besluit over het tweede spoor",
-        Stap.EERSTEJAARSEVALUATIE, termijn(week(52)), WG,
+        Stap.EERSTEJAARSEVALUATIE, termijn(week(52), vanaf=EERSTEJAARSEVALUATIE_VANAF), WG,
     ),
     Rij(
         "spoor2_uiterlijk", 23, "week 58, tenzij eigen werk binnen 3 maanden in zicht is",
@@ -519,7 +534,7 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "actueel_oordeel", 25, "voor week 88",
         "Actueel oordeel van de bedrijfsarts",
-        Stap.ACTUEEL_OORDEEL, termijn(voor_week(88)), BA, BA,
+        Stap.ACTUEEL_OORDEEL, termijn(voor_week(88), vanaf=week(78) + 1), BA, BA,
     ),
     Rij(
         "herstelprognose", 25, "voor week 88",

@@ -18,6 +18,7 @@ OPEN_SPELL = ((START, None),)
 
 OP_TIJD, TE_LAAT, VERLOPEN = Status.OP_TIJD, Status.TE_LAAT, Status.VERLOPEN
 OPEN, NVT = Status.OPEN, Status.NIET_VAN_TOEPASSING
+EVALUATIE = D(2026, 12, 20)  # week 51: inside the eerstejaarsevaluatie's window (weeks 46-52)
 
 
 def feiten(periodes=OPEN_SPELL, gedaan=None, **flags) -> DossierFeiten:
@@ -141,9 +142,29 @@ CASES = [
     ("spoor2_uiterlijk", {}, D(2027, 2, 15), D(2027, 2, 14), VERLOPEN),
     ("spoor2_uiterlijk", {"gedaan": {Stap.SPOOR2_GESTART: D(2027, 2, 1)}}, D(2027, 2, 15),
      D(2027, 2, 14), OP_TIJD),
-    ("spoor2_uiterlijk", {"spoor2_nodig": False}, D(2027, 2, 15), D(2027, 2, 14), NVT),
-    ("spoor2_uiterlijk", {"spoor2_nodig": True, "perspectief_eigen_werk_binnen_3_maanden": True},
+    # the eerstejaarsevaluatie of 20 December (week 51) decides about spoor 2 ...
+    ("spoor2_uiterlijk", {"spoor2_nodig": False, "gedaan": {Stap.EERSTEJAARSEVALUATIE: EVALUATIE}},
      D(2027, 2, 15), D(2027, 2, 14), NVT),
+    ("spoor2_uiterlijk", {"spoor2_nodig": True, "perspectief_eigen_werk_binnen_3_maanden": True,
+     "gedaan": {Stap.EERSTEJAARSEVALUATIE: EVALUATIE}}, D(2027, 2, 15), D(2027, 2, 14), NVT),
+    # ... one held in week 8 does not: it is no eerstejaarsevaluatie
+    ("spoor2_uiterlijk",
+     {"spoor2_nodig": False, "gedaan": {Stap.EERSTEJAARSEVALUATIE: D(2026, 2, 25)}},
+     D(2027, 2, 15), D(2027, 2, 14), VERLOPEN),
+    ("eerstejaarsevaluatie", {"gedaan": {Stap.EERSTEJAARSEVALUATIE: D(2026, 2, 25)}},
+     D(2027, 1, 4), D(2027, 1, 3), VERLOPEN),
+    ("eerstejaarsevaluatie", {"gedaan": {Stap.EERSTEJAARSEVALUATIE: EVALUATIE}},
+     D(2027, 1, 4), D(2027, 1, 3), OP_TIJD),
+    # an FML of week 6 is no re-assessment before week 52; one of week 50 is
+    ("belastbaarheid_herbeoordeeld", {"gedaan": {Stap.BELASTBAARHEID: D(2026, 2, 10)}},
+     D(2027, 1, 4), D(2026, 12, 27), VERLOPEN),
+    ("belastbaarheid_herbeoordeeld", {"gedaan": {Stap.BELASTBAARHEID: D(2026, 12, 14)}},
+     D(2027, 1, 4), D(2026, 12, 27), OP_TIJD),
+    # an actueel oordeel of week 10 is not current before the WIA application; one of week 85 is
+    ("actueel_oordeel", {"gedaan": {Stap.ACTUEEL_OORDEEL: D(2026, 3, 12)}},
+     D(2027, 9, 6), D(2027, 9, 5), VERLOPEN),
+    ("actueel_oordeel", {"gedaan": {Stap.ACTUEEL_OORDEEL: D(2027, 8, 16)}},
+     D(2027, 9, 6), D(2027, 9, 5), OP_TIJD),
     ("vervroegde_iva_uiterlijk", {"duurzaam_geen_mogelijkheden_op": D(2026, 3, 1),
      "gedaan": {Stap.VERVROEGDE_IVA: D(2027, 5, 1)}}, D(2027, 5, 1), D(2027, 4, 18), TE_LAAT),
     ("vervroegde_iva_uiterlijk", {}, D(2027, 5, 1), D(2027, 4, 18), NVT),
