@@ -5,6 +5,9 @@ a full rebuild of the read projections.
   gateway's projection and the caller's read decision; `compliance.kafka` does the same from the
   Kafka topics;
 * `verify` walks every hash chain in every service store and anchors the chain heads;
+* `checkpoint` signs every chain head apart from the stores, so a plain verify catches history
+  cut short, and tells a rollback from a restore that `backup` recorded (backup and restore of the
+  stores, each tied to a checkpoint);
 * `export` writes the evidence bundle for a UWV dispute (JSON, HTML or PDF);
 * `rebuild` rebuilds the read projections from the stores and compares them with the live ones.
 """

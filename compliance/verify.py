@@ -4,10 +4,12 @@ Each stored event carries its predecessor's hash and a hash over its own content
 reordered or removed event breaks its chain at a position `services.shared.chain.first_breach`
 names. Removing the *last* events of a chain leaves a shorter chain that is still whole; only a
 head kept elsewhere shows it. So the report lists every chain head (service, aggregate, version,
-hash) and a digest over them. The evidence bundle records the dossier's heads; a later
-`verify --anchor bundle.json` checks that every anchored head is still in its chain at the same
-version with the same hash (chains may have grown since, but not shrunk or been rewritten), and
-`verify --expect-digest` checks that nothing at all has changed since the digest was taken.
+hash) and a digest over them, and heads kept elsewhere are checked: every kept head must still be
+in its chain at the same version with the same hash (chains may have grown since, but not shrunk
+or been rewritten). Two kinds are kept: an anchor (`verify --anchor`, an earlier report or the
+evidence bundle, which records the dossier's heads) and the latest signed checkpoint
+(`compliance.checkpoint`, which a plain `wvp verify` uses). `verify --expect-digest` checks that
+nothing at all has changed since the digest was taken.
 
 The decision log is outside this: its events form no hash chain.
 """
@@ -15,17 +17,20 @@ The decision log is outside this: its events form no hash chain.
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from uuid import UUID
 
-from policies.platform import DossierPlatform
 from readmodel.port import ServiceLog, notifications
 from services.shared.chain import first_breach
 
 _REMOVED = "(verwijderd)"  # the event type of an event that is no longer there
+
+# What a breach calls a kept head, by where it was kept.
+ANCHORED = "anchored head"
+CHECKPOINTED = "checkpointed head"
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,14 @@ class VerifyReport:
 Anchor = Mapping[tuple[str, str], Head]
 
 
+class Stores(Protocol):
+    """What verification reads: every service's log (a `DossierPlatform` is one, and so is a
+    single service's store)."""
+
+    @property
+    def services(self) -> Sequence[ServiceLog]: ...
+
+
 def load_anchor(path: Path) -> dict[tuple[str, str], Head]:
     """Chain heads from a saved verify report or evidence bundle (JSON)."""
     data = json.loads(path.read_text())
@@ -127,7 +140,7 @@ def _stored_chains(log: ServiceLog, dossier_id: str | None) -> Iterator[list[Any
 
 
 def _check(
-    log: ServiceLog, stored: list[Any], anchor: Anchor | None
+    log: ServiceLog, stored: list[Any], kept: Mapping[str, Anchor]
 ) -> tuple[Breach | None, Head | None]:
     """The chain's first breach, or its head when it holds."""
     aggregate = str(stored[0].originator_id)
@@ -150,32 +163,38 @@ def _check(
         reason = "the stored event cannot be decoded (edited or corrupted)"
         return breach(unreadable.originator_version, _event_type(unreadable.topic), reason), None
     last = events[-1]
-    anchored = (anchor or {}).get((log.name, aggregate))
-    if anchored is not None:
+    for name, anchor in kept.items():
+        anchored = anchor.get((log.name, aggregate))
+        if anchored is None:
+            continue
         if last.originator_version < anchored.version:
-            reason = f"removed from here on (anchored head: version {anchored.version})"
+            reason = f"removed from here on ({name}: version {anchored.version})"
             return breach(last.originator_version + 1, _REMOVED, reason), None
         at = events[anchored.version - 1]
         if at.hash != anchored.hash:
-            reason = "differs from the anchored head"
-            return breach(anchored.version, type(at).__name__, reason), None
+            return breach(anchored.version, type(at).__name__, f"differs from the {name}"), None
     head = Head(log.name, aggregate, dossier_id, last.originator_version, last.hash)
     return None, head
 
 
 def verify(
-    platform: DossierPlatform, dossier_id: str | None = None, anchor: Anchor | None = None
+    platform: Stores,
+    dossier_id: str | None = None,
+    anchor: Anchor | None = None,
+    checkpoint: Anchor | None = None,
 ) -> VerifyReport:
     """Check every chain (of one dossier, or all of them) in every service store.
 
-    With `anchor`, every anchored head in scope must still be in its chain: a chain that is gone
-    or shorter than its anchored head counts as a breach too.
+    With `anchor` or `checkpoint` (the heads of a signed checkpoint), every kept head in scope
+    must still be in its chain: a chain that is gone or shorter than its kept head counts as a
+    breach too. Each chain reports its first breach only.
     """
+    kept = {name: a for name, a in ((ANCHORED, anchor), (CHECKPOINTED, checkpoint)) if a}
     report = VerifyReport(dossier_id)
     seen: set[tuple[str, str]] = set()
     for log in platform.services:
         for stored in _stored_chains(log, dossier_id):
-            breach, head = _check(log, stored, anchor)
+            breach, head = _check(log, stored, kept)
             report.aggregates += 1
             report.events += len(stored)
             seen.add((log.name, str(stored[0].originator_id)))
@@ -183,11 +202,13 @@ def verify(
                 report.breaches.append(breach)
             else:
                 report.heads.append(head)
-    for key, head in (anchor or {}).items():
-        in_scope = dossier_id is None or head.dossier_id == dossier_id
-        if in_scope and key not in seen:
-            reason = f"the whole chain is gone (anchored head: version {head.version})"
-            report.breaches.append(
-                Breach(head.service, head.aggregate_id, head.dossier_id, 1, _REMOVED, reason)
-            )
+    for name, kept_heads in kept.items():
+        for key, head in kept_heads.items():
+            in_scope = dossier_id is None or head.dossier_id == dossier_id
+            if in_scope and key not in seen:
+                seen.add(key)  # one breach per chain, also when both kept it
+                reason = f"the whole chain is gone ({name}: version {head.version})"
+                report.breaches.append(
+                    Breach(head.service, head.aggregate_id, head.dossier_id, 1, _REMOVED, reason)
+                )
     return report

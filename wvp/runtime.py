@@ -2,15 +2,20 @@
 
 Each service follows the notification logs of the services it reacts to; the single-threaded
 runner processes every reaction before a command returns, so reads right after a command see
-its consequences in every service.
+its consequences in every service. A long-running process (`wvp serve`, `wvp service`) writes
+signed checkpoints of its stores while it runs (`checkpointing`).
 """
 
-from collections.abc import Iterator, Sequence
+import os
+import signal
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from eventsourcing.system import SingleThreadedRunner
 
+from compliance.checkpoint import CheckpointSettings, PeriodicCheckpoints
+from compliance.verify import Stores
 from events import Actor
 from policies.enforcement import Enforcement
 from policies.engine import PolicyEngine
@@ -94,3 +99,21 @@ def running(env: dict[str, str] | None = None) -> Iterator[Platform]:
         yield platform
     finally:
         platform.stop()
+
+
+@contextmanager
+def checkpointing(stores: Stores, environ: Mapping[str, str] = os.environ) -> Iterator[None]:
+    """Signed checkpoints of `stores` every WVP_CHECKPOINT_INTERVAL seconds while the block runs,
+    and one on the way out (`compliance.checkpoint`), also on SIGTERM. Call from the main thread."""
+    periodic = PeriodicCheckpoints(stores, CheckpointSettings.from_env(environ))
+
+    def last_checkpoint_then_terminate(signum: int, _frame: object) -> None:
+        # uvicorn shuts down on SIGTERM and then raises it again, whose default ends the process
+        # on the spot: write the last checkpoint first, then end as the default would.
+        periodic.stop()
+        signal.signal(signum, signal.SIG_DFL)
+        signal.raise_signal(signum)
+
+    with periodic:
+        signal.signal(signal.SIGTERM, last_checkpoint_then_terminate)
+        yield

@@ -25,6 +25,7 @@ DEPLOY = REPO / "deploy"
 K8S = DEPLOY / "k8s"
 BIN = Path(sys.executable).parent
 SECRETS_TEMPLATE = K8S / "secrets.example.yaml"
+CHECKPOINT_DIR = "/var/lib/wvp-checkpoints"
 NAMES = [cls.name for cls in SERVICES]
 
 
@@ -268,7 +269,9 @@ def test_each_process_mounts_only_its_own_private_key(config, k8s, tmp_path):
         service = config["services"][process]
         assert service["environment"]["WVP_KAFKA_PRIVATE_KEY"] == f"/keys/private/{owner}.key.pem"
         mounts = {v["target"]: v.get("volume", {}).get("subpath") for v in service["volumes"]}
-        assert mounts == {"/keys/public": "public", "/keys/private": owner}
+        keys = {"/keys/public": "public", "/keys/private": owner}
+        # A service's own checkpoints (see the test below) are no key.
+        assert mounts == keys if process == "gateway" else {**keys, CHECKPOINT_DIR: None}
 
         spec = find(k8s, "Deployment", process)["spec"]["template"]["spec"]
         (container,) = spec["containers"]
@@ -279,6 +282,31 @@ def test_each_process_mounts_only_its_own_private_key(config, k8s, tmp_path):
         assert set(secrets[secret]["stringData"]) == {f"{owner}.key.pem"}
         public = volumes["public-keys"]["configMap"]["name"]
         assert set(secrets[public]["data"]) == made
+
+
+def test_each_service_signs_checkpoints_with_the_secret_key_into_a_lasting_volume(config, k8s):
+    template = {d["metadata"]["name"]: d for d in yaml.safe_load_all(SECRETS_TEMPLATE.read_text())}
+    assert set(template["wvp-checkpoint-key"]["stringData"]) == {"checkpoint.key.pem"}
+    assert config["secrets"]["checkpoint_key"]["file"].endswith("test-wvp_checkpoint_key_file")
+    for name in NAMES:
+        service = config["services"][host(name)]
+        env = service["environment"]
+        assert env["WVP_CHECKPOINT_KEY"] == "/run/secrets/checkpoint_key"
+        assert [s["source"] for s in service["secrets"]] == ["checkpoint_key"]
+        (volume,) = [v for v in service["volumes"] if v["target"] == env["WVP_CHECKPOINT_DIR"]]
+        assert volume["type"] == "volume" and volume["source"] in config["volumes"]
+
+        spec = find(k8s, "Deployment", host(name))["spec"]["template"]["spec"]
+        (container,) = spec["containers"]
+        env = k8s_env(k8s, container)
+        mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+        volumes = {v["name"]: v for v in spec["volumes"]}
+        key = Path(env["WVP_CHECKPOINT_KEY"])
+        assert volumes[mounts[str(key.parent)]]["secret"]["secretName"] == "wvp-checkpoint-key"
+        assert key.name == "checkpoint.key.pem"
+        claim = volumes[mounts[env["WVP_CHECKPOINT_DIR"]]]["persistentVolumeClaim"]["claimName"]
+        find(k8s, "PersistentVolumeClaim", claim)
+    assert "WVP_CHECKPOINT_KEY" not in config["services"]["gateway"]["environment"]
 
 
 def test_the_key_job_puts_each_private_key_in_its_owners_directory(config, tmp_path):

@@ -4,6 +4,7 @@
 * `serve`: serve (the gateway with the five services embedded), token;
 * `kafka`: service, gateway, keys, asyncapi (the distributed runtime);
 * `compliance`: replay, verify, rebuild, audit export;
+* `checkpoints`: checkpoint, backup, restore (signed checkpoints of the stores);
 * `dlq`: dlq list, dlq replay (the dead-letter queue of the distributed runtime);
 * `bench`: the benchmarks (in a checkout only).
 
@@ -14,7 +15,7 @@ print shares one console and its styles (`console`).
 
 import typer
 
-from wvp.cli import bench, compliance, dlq, dossiers, kafka, serve
+from wvp.cli import bench, checkpoints, compliance, dlq, dossiers, kafka, serve
 
 app = typer.Typer(
     help="Verzuim en re-integratie onder de Wet verbetering poortwachter.",
@@ -22,5 +23,5 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-for group in (dossiers, serve, kafka, compliance, dlq, bench):
+for group in (dossiers, serve, kafka, compliance, checkpoints, dlq, bench):
     group.register(app)

@@ -1,10 +1,14 @@
 """Evidence for UWV disputes: `wvp replay`, `wvp verify`, `wvp rebuild`, `wvp audit export`.
 
-A broken hash chain ends `verify` with exit code 1, and a rebuild that differs ends `rebuild`
-with exit code 1; every other problem is a Dutch one-line error.
+`verify` checks the stores against the newest signed checkpoint of the store (written by
+`wvp checkpoint`, `wvp serve` and `wvp restore`, see `wvp.cli.checkpoints`) and says which one.
+A broken hash chain or a checkpoint that cannot be trusted ends `verify` with exit code 1, and a
+rebuild that differs ends `rebuild` with exit code 1; every other problem is a Dutch one-line
+error.
 """
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,10 +16,11 @@ import typer
 from rich.table import Table
 
 from compliance.bundle import FORMATS, export
+from compliance.checkpoint import RESTORE, Checkpoint, CheckpointSettings, Trail, load_trail
 from compliance.kafka import replay_from_kafka
 from compliance.rebuild import rebuild
 from compliance.replay import Replay, replay, replay_dict
-from compliance.verify import load_anchor, verify
+from compliance.verify import VerifyReport, load_anchor, verify
 from events import Actor, Rol
 from wvp.cli.console import (
     STATUS_STIJL,
@@ -158,25 +163,66 @@ def verify_command(
     ] = None,
     json_out: Json = False,
 ) -> None:
-    """Controleer de hashketens in alle opslagen; exitcode 1 bij een breuk."""
+    """Controleer de hashketens in alle opslagen, ook tegen het nieuwste ondertekende checkpoint;
+    exitcode 1 bij een breuk of een checkpoint dat niet te vertrouwen is."""
+    trail = load_trail(CheckpointSettings.from_env())
     with platform() as p:
-        report = verify(p, dossier, load_anchor(anchor) if anchor else None)
+        report = verify(p, dossier, load_anchor(anchor) if anchor else None, trail.anchor)
     if json_out:
-        console.print_json(json.dumps(report.to_dict()))
+        console.print_json(json.dumps({**report.to_dict(), "checkpoints": trail.to_dict()}))
     else:
         scope = f"dossier {dossier}" if dossier else "alle opslagen"
         console.print(
             f"{scope}: {report.aggregates} ketens, {report.events} feiten; digest {report.digest}"
         )
-        for breach in report.breaches:
-            console.print(f"[red]breuk:[/] {breach}", highlight=False)
+        print_trail(trail)
+        print_breaches(report)
         if report.ok:
             console.print("[green]alle ketens intact[/]")
     digest_wrong = expect_digest is not None and expect_digest != report.digest
     if digest_wrong:
         console.print(f"[red]digest wijkt af:[/] verwacht {expect_digest}")
-    if not report.ok or digest_wrong:
+    if not report.ok or digest_wrong or trail.rejected:
         raise typer.Exit(1)
+
+
+def print_breaches(report: VerifyReport) -> None:
+    for breach in report.breaches:
+        console.print(f"[red]breuk:[/] {breach}", highlight=False)
+
+
+def _utc(moment: datetime) -> str:
+    return f"{moment:%Y-%m-%d %H:%M:%S} UTC"
+
+
+def describe(checkpoint: Checkpoint) -> str:
+    soort = "herstelverslag" if checkpoint.kind == RESTORE else "checkpoint"
+    return f"{soort} van {_utc(checkpoint.written_at)}, digest {checkpoint.digest}"
+
+
+def describe_restore(record: Checkpoint) -> str:
+    r = record.restore
+    return (
+        f"hersteld op {_utc(record.written_at)} uit {r.backup} (backup van "
+        f"{_utc(r.backup_made_at)}) door {r.by}; de backup bevatte het checkpoint van "
+        f"{_utc(r.checkpoint_written_at)} (digest {r.checkpoint_digest})"
+    )
+
+
+def print_trail(trail: Trail) -> None:
+    """Which checkpoint the stores were held to, the last restore, and every untrusted file."""
+    if trail.baseline is None:
+        console.print(
+            f"[yellow]geen checkpoint van deze opslag[/] in {trail.settings.directory}: "
+            "weggehaalde laatste feiten zijn zo niet te zien (wvp checkpoint)",
+            highlight=False,
+        )
+    else:
+        console.print(f"getoetst aan het {describe(trail.baseline)}", highlight=False)
+    if trail.restore is not None:
+        console.print(describe_restore(trail.restore), highlight=False)
+    for path, reason in trail.rejected:
+        console.print(f"[red]checkpoint niet te vertrouwen:[/] {path}: {reason}", highlight=False)
 
 
 def audit_export_command(

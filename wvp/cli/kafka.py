@@ -1,5 +1,8 @@
 """The distributed runtime: `wvp service NAME`, `wvp gateway`, `wvp keys`, `wvp asyncapi`."""
 
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -11,17 +14,30 @@ from distributed import service as kafka_service
 from distributed import topology
 from distributed.sealing import generate
 from distributed.settings import DistributedSettings
+from readmodel.port import ServiceLog
 from wvp.cli.console import een_regel
+from wvp.runtime import checkpointing
+
+
+@dataclass(frozen=True)
+class _OwnStore:
+    """A service process's own store, as its checkpoints read it."""
+
+    services: Sequence[ServiceLog]
 
 
 def service(
     name: str = typer.Argument(..., help="One of: " + ", ".join(topology.BY_NAME)),
 ) -> None:
     """Run one service as its own process: its store, its relay to Kafka, its consumers and a
-    loopback control endpoint. Configured by WVP_KAFKA_BOOTSTRAP and the store settings
-    (WVP_DATA_DIR or WVP_DATABASE_URL)."""
-    topology.service_class(name)
-    kafka_service.main(name, DistributedSettings.from_env())
+    loopback control endpoint, and a signed checkpoint of its store every
+    WVP_CHECKPOINT_INTERVAL seconds and on shutdown. Configured by WVP_KAFKA_BOOTSTRAP and the
+    store settings (WVP_DATA_DIR or WVP_DATABASE_URL)."""
+    cls = topology.service_class(name)
+    settings = DistributedSettings.from_env()
+    # A second application on the same store: the process's own is used by its worker thread only.
+    with closing(cls()) as own, checkpointing(_OwnStore([own])):
+        kafka_service.main(name, settings)
 
 
 def gateway(

@@ -1,4 +1,5 @@
-"""`wvp serve` (the GraphQL gateway with the five services embedded) and `wvp token`."""
+"""`wvp serve` (the GraphQL gateway with the five services embedded, writing signed checkpoints
+of its stores while it runs) and `wvp token`."""
 
 import typer
 import uvicorn
@@ -8,6 +9,7 @@ from gateway.auth import TOKEN_ROLES, mint_token
 from gateway.settings import GatewaySettings
 from wvp.cli.console import een_regel, platform
 from wvp.demo import DEMO_WERKGEVER, load_demo
+from wvp.runtime import checkpointing
 
 
 def serve(
@@ -15,9 +17,10 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
     demo: bool = typer.Option(False, help="Load the demo dossiers first."),
 ) -> None:
-    """Run the GraphQL gateway with all five services embedded."""
+    """Run the GraphQL gateway with all five services embedded; a signed checkpoint of the
+    stores every WVP_CHECKPOINT_INTERVAL seconds and on shutdown."""
     settings = GatewaySettings.from_env()
-    with platform() as p:
+    with platform() as p, checkpointing(p):
         if demo:
             load_demo(p)  # a no-op when the data dir already holds the demo
         app = create_app(p, settings)
