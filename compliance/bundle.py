@@ -13,7 +13,7 @@ verification with the chain heads, which a later `wvp verify --anchor` checks.
 import html
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,12 @@ from fpdf.fonts import FontFace
 from compliance.replay import Replay, entry_dict, replay, replay_dict, verplichting_dict
 from compliance.verify import verify
 from events import Actor
-from events.uwv_submission import RIV_VERPLICHT
-from gateway.projections import Entry
 from policies.engine import ALLES, EIGEN_ORGANISATIE
 from policies.platform import DossierPlatform
 from poortwachter import RIJEN, Stap
 from poortwachter.feiten import stap_van_event
+from readmodel.state import riv_status
+from readmodel.timeline import Entry
 from services.shared import clock
 
 FORMATS = ("json", "html", "pdf")
@@ -139,12 +139,7 @@ def _documenten(visible: list[Entry]) -> dict[str, list[dict[str, Any]]]:
 def _riv(visible: list[Entry]) -> dict[str, Any] | None:
     if not any(e.type == "DossierGeopend" and e.service == "uwv_submission" for e in visible):
         return None  # the uwv_submission part is not visible to this party
-    aanwezig = sorted({e.data["onderdeel"] for e in visible if e.type == "RivOnderdeelOntvangen"})
-    return {
-        "aanwezig": aanwezig,
-        "ontbrekend": [o.value for o in RIV_VERPLICHT if o.value not in aanwezig],
-        "samengesteld": any(e.type == "RivSamengesteld" for e in visible),
-    }
+    return asdict(riv_status(visible))
 
 
 def bundle(

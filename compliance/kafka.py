@@ -31,10 +31,11 @@ from compliance.replay import Bron, Replay, replay_history
 from distributed import codec, reader, topology
 from distributed.sealing import Keyring
 from events import Actor
-from gateway.access import NO_ACCESS, Decision
-from policies.context import READ, Delegations, dossier_facts, policy_input
+from policies.context import READ, policy_input
 from policies.engine import PolicyEngine, engine_from_env
+from policies.inzage import NO_ACCESS, Decision
 from readmodel.port import in_recorded_order
+from readmodel.relations import Delegations, dossier_facts
 from services.shared.aggregate import aggregate_id
 from services.shared.application import event_id
 

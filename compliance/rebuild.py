@@ -2,7 +2,7 @@
 result equal to what the live read paths give.
 
 The platform's read projections are
-* the gateway's dossier index (`gateway.projections.DossierIndex`), kept by following the
+* the dossier index (`readmodel.index.DossierIndex`), kept by following the
   services' notification logs (also what `wvp dossiers` lists);
 * per dossier the poortwachter calendar facts (`DossierFeiten`), which the live paths derive from
   `platform.history` aggregate by aggregate.
@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from gateway.projections import DossierIndex, DossierRecord
 from policies.platform import DossierPlatform
 from poortwachter import DossierFeiten, feiten_uit_historie
 from poortwachter.feiten import GENEGEERD
+from readmodel.index import DossierIndex, DossierRecord
 from readmodel.port import in_recorded_order, notifications
 
 Progress = Callable[[int, int], None]  # (events read, events in the stores)

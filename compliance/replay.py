@@ -2,9 +2,10 @@
 
 `as_of` keeps the facts whose valid date (`geldig_op`) is on or before it: what was true then, as
 far as the platform knows now. `known_at` keeps the facts recorded at or before it: what the
-platform knew then. Both together answer "what did we know at T about day D". The cut, the read
-decision and the calendar are the gateway's (`gateway.projections.cut`, `gateway.access`,
-`DossierView.kalender`), so a replay and a GraphQL query with the same arguments agree.
+platform knew then. Both together answer "what did we know at T about day D". The cut, the view
+and the derived state are the read model's (`readmodel.timeline.cut`, `readmodel.view`,
+`readmodel.state`) and the decision the policies' (`policies.inzage`), as for a GraphQL query, so
+a replay and a query with the same arguments agree.
 `replay_history` is that code path for any history: the stores' (`replay`) or Kafka's
 (`compliance.kafka`).
 """
@@ -15,35 +16,16 @@ from datetime import date, datetime
 from typing import Any
 
 from events import Actor
-from gateway.access import Decision, decide
-from gateway.projections import Entry, cut
-from gateway.service import DossierView
+from policies.inzage import Decision, decide
 from policies.platform import DossierPlatform
-from poortwachter import Verplichting, feiten_uit_historie
-
-# Facts that set the absence percentage; the latest by valid date (then recorded time) holds.
-_PERCENTAGE = ("ZiekmeldingGeregistreerd", "ZiekmeldingSamengeteld", "VerzuimpercentageGewijzigd")
+from poortwachter import Verplichting
+from readmodel.state import Stand, stand_van
+from readmodel.timeline import Entry, cut
+from readmodel.view import DossierView
 
 
 class ReplayRefused(PermissionError):
     """The party may not read the dossier, or it does not exist (the two look the same)."""
-
-
-@dataclass(frozen=True)
-class Stand:
-    """The dossier's state within the cut, from the visible facts only (None: not visible)."""
-
-    eerste_ziektedag: date | None
-    hersteld_op: date | None
-    verzuimpercentage: int | None
-    plan_van_aanpak_op: date | None
-    bijstellingen: int
-
-    @property
-    def status(self) -> str:
-        if self.eerste_ziektedag is None:
-            return "onbekend"
-        return "open" if self.hersteld_op is None else "hersteld"
 
 
 @dataclass(frozen=True)
@@ -68,25 +50,6 @@ class Replay:
     @property
     def visible(self) -> list[Entry]:
         return self.view.visible
-
-
-def stand_van(visible: list[Entry]) -> Stand:
-    gezien = {e.type for e in visible}
-    hersteld_op = eerste = None
-    if "ZiekmeldingGeregistreerd" in gezien:
-        feiten = feiten_uit_historie((e.service, e.event) for e in visible)
-        eerste, hersteld_op = feiten.eerste_ziektedag, feiten.hersteld_op
-    percentages = sorted(
-        (e for e in visible if e.type in _PERCENTAGE), key=lambda e: (e.geldig_op, e.recorded_at)
-    )
-    plannen = [e.geldig_op for e in visible if e.type == "PlanVanAanpakVastgesteld"]
-    return Stand(
-        eerste_ziektedag=eerste,
-        hersteld_op=hersteld_op,
-        verzuimpercentage=percentages[-1].data["verzuimpercentage"] if percentages else None,
-        plan_van_aanpak_op=max(plannen, default=None),
-        bijstellingen=sum(e.type == "PlanVanAanpakBijgesteld" for e in visible),
-    )
 
 
 def replay(

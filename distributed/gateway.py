@@ -5,8 +5,8 @@ The read model is one replica per service: a store that receives the leader's ev
 (same aggregate ids and versions), each with a tracking record of the leader's stream in the same
 transaction, so Kafka's redeliveries apply once. Because the replicas are instances of the
 services' own application classes, `history`, the decision's policy input (`policies.context`)
-and the gateway's projections (`gateway.projections`) read them exactly as they read the
-embedded runtime's stores. The decision log lives in this process's own store.
+and the read model (`readmodel`: index, timeline, per-caller view) read them exactly as they
+read the embedded runtime's stores. The decision log lives in this process's own store.
 """
 
 import asyncio

@@ -5,9 +5,10 @@ from datetime import date, datetime
 from typing import Any
 
 from events import Actor
-from gateway.access import Decision
 from gateway.errors import error, forbidden
-from gateway.service import DossierView, Gateway
+from gateway.service import Gateway
+from policies.inzage import Decision
+from readmodel.view import DossierView
 
 
 @dataclass

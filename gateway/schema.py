@@ -19,9 +19,9 @@ from gateway.context import Context
 from gateway.errors import error, forbidden, from_rejection, should_mask
 from gateway.inputs import command_input, to_fields
 from gateway.limits import Limits, QueryLimits
-from gateway.projections import DossierRecord
 from gateway.settings import GatewaySettings
 from gateway.types import Actor, Dossier, Provider, Taakdelegatie, TimelineEntry
+from readmodel.index import DossierRecord
 from services.catalog import COMMANDS
 
 SDL_PATH = Path(__file__).with_name("schema.graphql")

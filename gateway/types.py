@@ -16,12 +16,12 @@ from strawberry.scalars import JSON
 from events import Classificatie
 from events.bedrijfsarts import Taak
 from events.providerboog import ProviderSoort
-from events.uwv_submission import RIV_VERPLICHT
 from gateway.errors import forbidden
-from gateway.projections import Entry
-from gateway.projections import deelnemers as deelnemers_of
-from gateway.service import DossierView
 from poortwachter import signalen as kies_signalen
+from readmodel import state
+from readmodel.timeline import Entry
+from readmodel.timeline import deelnemers as deelnemers_of
+from readmodel.view import DossierView
 
 strawberry.enum(Classificatie, description="Data classification of a fact.")
 
@@ -214,11 +214,9 @@ class Documenten:
     def riv(self) -> RivStatus | None:
         ontvangen = _source(self.view, "de RIV-status", ("uwv_submission", "RivOnderdeelOntvangen"))
         samengesteld = _source(self.view, "de RIV-status", ("uwv_submission", "RivSamengesteld"))
-        aanwezig = sorted({e.data["onderdeel"] for e in ontvangen})
+        riv = state.riv_status(ontvangen + samengesteld)
         return RivStatus(
-            aanwezig=aanwezig,
-            ontbrekend=[o.value for o in RIV_VERPLICHT if o.value not in aanwezig],
-            samengesteld=bool(samengesteld),
+            aanwezig=riv.aanwezig, ontbrekend=riv.ontbrekend, samengesteld=riv.samengesteld
         )
 
 
@@ -332,10 +330,7 @@ class Dossier:
 
     @strawberry.field(description="Herstel date of the last spell; null while still ill.")
     def hersteld_op(self) -> date | None:
-        verloop = sorted(self._verloop(), key=lambda e: (e.geldig_op, e.recorded_at))
-        if verloop and verloop[-1].type == "HerstelmeldingGeregistreerd":
-            return verloop[-1].geldig_op
-        return None
+        return state.hersteld_op(self._verloop())
 
     @strawberry.field
     def status(self) -> DossierStatus | None:

@@ -2,7 +2,7 @@
 
 from bench.replay import bench_replay
 from compliance.rebuild import rebuild
-from gateway.projections import DossierIndex
+from readmodel.index import DossierIndex
 from wvp.simulate import simulate
 
 

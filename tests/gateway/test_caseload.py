@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from events import Actor, Rol
-from gateway.projections import DossierIndex
 from gateway.service import Gateway
-from policies.context import READ, dossier_facts, policy_input
+from policies.context import READ, policy_input
+from readmodel.index import DossierIndex
+from readmodel.relations import dossier_facts
 from tests.gateway.support import token
 from wvp.runtime import running
 from wvp.scenario import canonical_case

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from policies.context import DossierFacts, dossier_facts
+from readmodel.relations import DossierFacts, dossier_facts
 from wvp.runtime import running
 from wvp.scenario import canonical_case, plan_stappen, voer_uit
 

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from gateway.projections import DossierIndex
+from readmodel.index import DossierIndex
 from wvp.cli.console import console, datum, een_regel, platform, toon_samenvatting, voortgangsbalk
 from wvp.demo import load_demo
 from wvp.runtime import Platform

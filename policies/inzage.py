@@ -1,8 +1,9 @@
-"""The one place where the gateway asks what a party may read of a dossier.
+"""The one place where a reader asks what a party may read of a dossier.
 
-Every query, caseload entry, mutation result and subscription message is cut by the `Decision`
-returned here. It wraps the policy engine's read decision (taken and logged by the platform):
-the parts and classifications the caller may see, and how much of the access log it may read.
+Every query, caseload entry, mutation result, subscription message, replay and evidence bundle
+is cut by the `Decision` returned here (through `readmodel.view.DossierView`). It wraps the
+policy engine's read decision (taken and logged by the platform): the parts and classifications
+the caller may see, and how much of the access log it may read.
 """
 
 from collections.abc import Iterable
