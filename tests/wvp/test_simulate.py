@@ -4,7 +4,7 @@ from collections import Counter
 from datetime import date, timedelta
 from itertools import pairwise
 
-from gateway.projections import DossierIndex
+from readmodel.index import DossierIndex
 from wvp.runtime import running
 from wvp.scenario import SAMENTELLING_DAGEN, plan_stappen
 from wvp.simulate import duurklasse, populatie, simulate
