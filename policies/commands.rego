@@ -119,6 +119,18 @@ ontbrekend contains msg if {
 	"cmtd" in access.relaties
 	"cmtd" in matrix.commandos[commando]
 	not taakdelegatie.dekt_commando(commando)
+	some d in taakdelegatie.buiten_handelingsdag
+	msg := sprintf(
+		"de handeling is gedateerd op %s, buiten taakdelegatie %s (%s tot en met %s)",
+		[taakdelegatie.handelingsdag, d.delegatie_id, d.van, d.tot],
+	)
+}
+
+ontbrekend contains msg if {
+	"cmtd" in access.relaties
+	"cmtd" in matrix.commandos[commando]
+	not taakdelegatie.dekt_commando(commando)
+	count(taakdelegatie.buiten_handelingsdag) == 0
 	msg := sprintf(
 		"de taakdelegatie van %s dekt %s niet (nodig: taak %s)",
 		[principal.persoon_id, commando, concat(" of ", matrix.cmtd_taken[commando])],

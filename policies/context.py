@@ -6,6 +6,7 @@ Only identifiers reach the policy: command fields are cut down to the few ids th
 so no health data travels to an OPA server.
 """
 
+from datetime import date
 from typing import Any
 
 from events import Actor
@@ -22,6 +23,7 @@ POLICY_FIELDS = (
     "provider_id",
     "verwijzing_id",
     "dossiers",
+    "geldig_op",  # a delegation must cover the day an act is dated (taakdelegatie.rego)
 )
 
 
@@ -43,8 +45,13 @@ def policy_input(
 
 
 def command_action(command: str, fields: dict[str, Any]) -> dict[str, Any]:
-    kept = {name: fields[name] for name in POLICY_FIELDS if fields.get(name) is not None}
+    kept = {name: _json(fields[name]) for name in POLICY_FIELDS if fields.get(name) is not None}
     return {"kind": "command", "command": command, "fields": kept}
+
+
+def _json(value: Any) -> Any:
+    """Dates as ISO text, which Rego compares in calendar order."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 READ = {"kind": "read"}

@@ -2,7 +2,10 @@
 #
 # A delegation grants something only while it is active (from its start day up to and including
 # `tot`, and not revoked), only when it comes from the bedrijfsarts assigned to this dossier, and
-# only for this dossier or for that bedrijfsarts' whole caseload.
+# only for this dossier or for that bedrijfsarts' whole caseload. For an act, it must have been in
+# force on the day the act is recorded (`input.today`) and cover the day the act is dated
+# (its `geldig_op`): a backdated act cannot borrow a later delegation, nor a late recording an
+# expired one.
 package wvp.taakdelegatie
 
 # Law, not configuration: the judgement and the RI&E review stay with the bedrijfsarts.
@@ -17,15 +20,31 @@ oordelen := {
 	"geef_herstelprognose",
 }
 
-actief(d) if {
-	d.van <= input.today
-	input.today <= d.tot
-	not ingetrokken(d)
+actief(d) if actief_op(d, input.today)
+
+actief_op(d, dag) if {
+	d.van <= dag
+	dag <= d.tot
+	not ingetrokken_op(d, dag)
 }
 
-ingetrokken(d) if {
+ingetrokken_op(d, dag) if {
 	d.ingetrokken_op != null
-	d.ingetrokken_op <= input.today
+	d.ingetrokken_op <= dag
+}
+
+# The day the act is dated; reads and acts without a date are judged on today alone.
+handelingsdag := input.action.fields.geldig_op
+
+dekt_handelingsdag(d) if not handelingsdag
+
+dekt_handelingsdag(d) if actief_op(d, handelingsdag)
+
+# The principal's own delegations in force today that do not cover the act's date.
+buiten_handelingsdag contains d if {
+	some d in input.delegaties
+	d.delegatie_id in eigen_delegaties
+	not dekt_handelingsdag(d)
 }
 
 # The delegation comes from this dossier's bedrijfsarts and reaches this dossier.
@@ -50,6 +69,7 @@ eigen_delegaties contains d.delegatie_id if {
 taken contains taak if {
 	some d in input.delegaties
 	d.delegatie_id in eigen_delegaties
+	dekt_handelingsdag(d)
 	some taak in d.taken
 	not taak in niet_delegeerbaar
 }

@@ -32,6 +32,29 @@ test_delegatie_voor_caseload_dekt_dossier if triage(met({"dossiers": null})).all
 
 test_delegatie_aan_ander_geeft_niets if not triage(met({"gedelegeerde_id": "cm2"})).allowed
 
+gedateerd(dag, delegaties) := result if {
+	verzoek := testdata.commando(testdata.cmtd, "leg_triage_informatie_vast", {"geldig_op": dag})
+	result := decision.result with input as object.union(verzoek, {"delegaties": delegaties})
+}
+
+test_handeling_binnen_de_delegatie_gedateerd if gedateerd("2026-02-01", [testdata.delegatie]).allowed
+
+test_handeling_gedateerd_voor_de_delegatie_begon if {
+	result := gedateerd("2025-12-20", [testdata.delegatie])
+	not result.allowed
+	result.reasons == ["de handeling is gedateerd op 2025-12-20, buiten taakdelegatie del1 (2026-01-01 tot en met 2026-12-31)"]
+}
+
+test_handeling_gedateerd_na_intrekking if {
+	# Recorded while in force (revoked later than today), dated after the revocation.
+	not gedateerd("2026-05-02", met({"ingetrokken_op": "2026-05-01"})).allowed
+}
+
+test_handeling_gedateerd_voor_intrekking_maar_vastgelegd_erna if {
+	# In force on the act's date, but revoked by the day it is recorded.
+	not gedateerd("2026-02-01", met({"ingetrokken_op": "2026-02-10"})).allowed
+}
+
 test_taak_niet_gedelegeerd if {
 	result := decision.result with input as testdata.commando(testdata.cmtd, "rapporteer_oordeel", {})
 	not result.allowed

@@ -4,7 +4,8 @@ Each principal is enumerated over the states that matter to it: whether a bedrij
 assigned, who the casemanager werkgeversregie is (including the CMTD person, for rolvermenging),
 the CMTD's delegation in every shape (active for the dossier or caseload, expired, revoked, not
 yet started, for another dossier, from another bedrijfsarts, limited tasks, naming a
-non-delegable task), whether the person ever acted as CMTD, and the 42-weken melding.
+non-delegable task), whether the person ever acted as CMTD, and the 42-weken melding. A CMTD's
+commands come undated, dated inside the delegation and dated before it began.
 """
 
 from collections.abc import Iterator
@@ -87,6 +88,9 @@ PRINCIPALS = [
     _principal("compliance", "c6", "elders"),
 ]
 
+# The act dates a CMTD's commands carry: none, inside the delegation, before it began.
+HANDELINGSDAGEN = (None, "2026-02-15", "2025-12-20")
+
 ACTIONS = [{"kind": "read"}] + [{"kind": "command", "command": name} for name in sorted(COMMANDS)]
 
 
@@ -165,14 +169,23 @@ def facts(state: dict[str, Any]) -> dict[str, Any]:
     return {"dossier": known, "delegaties": [granted] if granted else []}
 
 
+def _dated(principal: dict[str, str], actions: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for action in actions:
+        if action["kind"] != "command":
+            yield action
+            continue
+        dagen = HANDELINGSDAGEN if principal["rol"] == "cmtd" else (None,)
+        for dag in dagen:
+            fields = _fields(action["command"])
+            yield {**action, "fields": fields if dag is None else {**fields, "geldig_op": dag}}
+
+
 def cases() -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(state description, policy input) for every principal, state and action."""
     for principal in PRINCIPALS:
         for state in states_for(principal):
             known = facts(state)
-            for action in ACTIONS:
-                if action["kind"] == "command":
-                    action = {**action, "fields": _fields(action["command"])}
+            for action in _dated(principal, ACTIONS):
                 no_dossier = action.get("command") in (
                     "registreer_ziekmelding",
                     "verleen_taakdelegatie",

@@ -144,6 +144,31 @@ def test_a_cmtd_acts_within_an_active_delegation_only(platform):
     assert not platform.read_decision(CMTD, dossier_id).allowed
 
 
+def test_a_backdated_act_cannot_borrow_a_later_delegation(platform):
+    """In force when recorded is not enough: the act's own date must lie inside it too."""
+    dossier_id = open_dossier(platform)
+    with clock.frozen_at(datetime(2026, 1, 10, 9, tzinfo=UTC)):
+        platform.execute(
+            "verleen_taakdelegatie",
+            BA,
+            None,
+            {
+                "geldig_op": "2026-01-10",
+                "delegatie_id": "del1",
+                "gedelegeerde_id": "cm1",
+                "taken": ["triage"],
+                "tot": "2026-06-30",
+            },
+        )
+    before = stored(platform)
+    with pytest.raises(Forbidden, match="gedateerd op 2026-01-06, buiten taakdelegatie del1"):
+        platform.execute("leg_triage_informatie_vast", CMTD, dossier_id, TRIAGE)
+    assert stored(platform)["bedrijfsarts"] == before["bedrijfsarts"]
+    platform.execute(
+        "leg_triage_informatie_vast", CMTD, dossier_id, {**TRIAGE, "geldig_op": "2026-01-12"}
+    )
+
+
 def test_only_the_delegating_bedrijfsarts_revokes(platform):
     delegate(platform)
     with pytest.raises(Forbidden):

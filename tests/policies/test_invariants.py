@@ -94,6 +94,30 @@ def test_a_cmtd_issues_only_delegated_commands(enumerated):
     assert issued == delegated
 
 
+def test_a_cmtd_acts_only_on_days_its_delegation_covers(enumerated):
+    """In force on the recording day is not enough: the act's own date must lie inside the
+    delegation too, or a backdated act would borrow a later delegation."""
+    dated = refused = 0
+    for state, input, decision in enumerated:
+        dag = input["action"].get("fields", {}).get("geldig_op")
+        if input["principal"]["rol"] != "cmtd" or dag is None:
+            continue
+        delegation = DELEGATIONS[state["delegatie"]][0]
+        if decision.allowed:
+            dated += 1
+            assert delegation["van"] <= dag <= delegation["tot"], (state, input["action"])
+            assert delegation["ingetrokken_op"] is None or dag < delegation["ingetrokken_op"]
+        elif (
+            delegation
+            and dag < delegation["van"]
+            and "cmtd" in decision.relaties
+            and set(MATRIX["cmtd_taken"].get(_command(input), ())) & set(delegation["taken"])
+        ):
+            refused += 1
+            assert any("buiten taakdelegatie" in r for r in decision.reasons), decision.reasons
+    assert dated and refused
+
+
 def test_no_person_is_cmtd_and_casemanager_on_one_dossier(enumerated):
     roles: dict[tuple, set[str]] = {}
     for state, input, decision in enumerated:
