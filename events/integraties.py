@@ -122,8 +122,30 @@ class Deskundigenoordeel(_UwvBericht):
     oordeel: Tekst
 
 
+class Verlenging(_UwvBericht):
+    """UWV grants the joint request to extend the waiting period: `verleng_wachttijd`."""
+
+    soort: Literal["verlenging"]
+    weken: int = Field(ge=1, le=52)
+    kenmerk: Kort
+
+
+class Bekorting(_UwvBericht):
+    """UWV shortens a loonsanctie after the repair: `bekort_loonsanctie`."""
+
+    soort: Literal["bekorting"]
+    eindigt_op: date
+    kenmerk: Kort
+
+
 UwvBericht = Annotated[
-    Ontvangstbevestiging | WiaUitnodiging | RivToets | WiaBeslissing | Deskundigenoordeel,
+    Ontvangstbevestiging
+    | WiaUitnodiging
+    | RivToets
+    | WiaBeslissing
+    | Deskundigenoordeel
+    | Verlenging
+    | Bekorting,
     Field(discriminator="soort"),
 ]
 

@@ -99,6 +99,57 @@ class RivToetsUitkomst(_Uwv):
         return self
 
 
+class WachttijdVerlengd(_Uwv):
+    """UWV grants the joint request of employer and employee to extend the waiting period
+    (art. 24 lid 1 WIA, at most 52 weeks in all). It comes before the WIA application, and the
+    RIV, the application and UWV's decision move with it."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    weken: int = Field(ge=1, le=52)
+    kenmerk: Kort
+
+
+class LoonsanctieBekort(_Uwv):
+    """UWV confirms that the employer repaired what the RIV test found lacking: the loonsanctie
+    ends on `eindigt_op`, the day UWV names, instead of at its full length (art. 25 lid 9 WIA;
+    domain.md, bekorting)."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    eindigt_op: date
+    kenmerk: Kort
+
+    @model_validator(mode="after")
+    def _niet_voor_het_besluit(self):
+        if self.eindigt_op < self.geldig_op:
+            raise ValueError(
+                f"eindigt_op {self.eindigt_op} ligt voor de bekorting zelf ({self.geldig_op})"
+            )
+        return self
+
+
+class BezwaarTegen(StrEnum):
+    """The UWV decisions a party may object to."""
+
+    LOONSANCTIE = "loonsanctie"
+    WIA_BESLUIT = "wia_besluit"
+
+
+# Objection period against a decision (art. 6:7 Algemene wet bestuursrecht).
+BEZWAARTERMIJN_WEKEN = 6
+
+
+class BezwaarIngediend(_Uwv):
+    """A party objects to a UWV decision, within six weeks of it (art. 6:7 Awb): the employer
+    against a loonsanctie, employer or employee against the WIA decision."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    tegen: BezwaarTegen
+    kenmerk: Kort
+
+
 class WiaUitkomst(StrEnum):
     IVA = "IVA"
     WGA = "WGA"

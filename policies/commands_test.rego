@@ -128,7 +128,10 @@ test_alleen_de_werknemer_vraagt_wia_en_vervroegde_iva_aan if {
 
 test_alleen_uwv_beslist if {
 	uwv_kent_het_dossier := object.union(testdata.dossier, {"melding_42_weken": true})
-	every commando in ["registreer_riv_toets", "registreer_wia_besluit", "registreer_deskundigenoordeel"] {
+	every commando in [
+		"registreer_riv_toets", "registreer_wia_besluit", "registreer_deskundigenoordeel",
+		"verleng_wachttijd", "bekort_loonsanctie",
+	] {
 		decision.allowed with input as object.union(testdata.commando(testdata.uwv, commando, {}), {"dossier": uwv_kent_het_dossier})
 		every partij in [testdata.werkgever, testdata.casemanager, testdata.werknemer] {
 			not mag(partij, commando, {})
@@ -142,4 +145,12 @@ test_een_brief_van_uwv_legt_de_partij_zelf_vast if {
 	}
 	not mag(testdata.uwv, "registreer_uwv_brief", {})
 	not mag(testdata.bedrijfsarts, "registreer_uwv_brief", {})
+}
+
+test_bezwaar_maken_de_partijen_niet_uwv if {
+	every partij in [testdata.werkgever, testdata.casemanager, testdata.werknemer] {
+		mag(partij, "dien_bezwaar_in", {})
+	}
+	not mag(testdata.uwv, "dien_bezwaar_in", {})
+	not mag(testdata.bedrijfsarts, "dien_bezwaar_in", {})
 }

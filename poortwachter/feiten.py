@@ -53,6 +53,8 @@ class Stap(StrEnum):
     ONTVANGSTBEVESTIGING = "ontvangstbevestiging"
     UWV_IN_GEBREKE_GESTELD = "uwv_in_gebreke_gesteld"
     WIA_BESLUIT = "wia_besluit"
+    BEZWAAR_LOONSANCTIE = "bezwaar_loonsanctie"
+    BEZWAAR_WIA_BESLUIT = "bezwaar_wia_besluit"
     HERSTELMELDING = "herstelmelding"
 
 
@@ -92,7 +94,10 @@ class DossierFeiten:
     # Signals that call for a bijstelling of probleemanalyse and plan van aanpak.
     stagnatie_op: tuple[date, ...] = ()
     medische_verandering_op: tuple[date, ...] = ()
-    # The end of the waiting period: a loonsanctie moves it, extensions add weeks.
+    # The end of the waiting period: UWV's verlenging adds weeks (and moves the RIV and the WIA
+    # application with it); a loonsanctie, imposed on `loonsanctie_op`, moves only the end of wage
+    # payment and UWV's decision, to `loonsanctie_tot` or the earlier end a bekorting names.
+    loonsanctie_op: date | None = None
     loonsanctie_tot: date | None = None
     verlenging_weken: int = 0
 
@@ -183,7 +188,9 @@ _MET_BETEKENIS = frozenset(
         "DossierGeopend",
         "GesprekGevoerd",
         "RivToetsUitkomst",
-        "LoondoorbetalingVerlengd",
+        "WachttijdVerlengd",
+        "LoonsanctieBekort",
+        "BezwaarIngediend",
     }
 )
 
@@ -225,6 +232,9 @@ GENEGEERD = frozenset(
         "DeskundigenoordeelUitkomst",
         # A party's report of a UWV letter: evidence of what it was told, never UWV's decision.
         "UwvBriefOntvangen",
+        # The employer's record of continued pay or of the joint request for a verlenging: only
+        # UWV's decision on it (WachttijdVerlengd) moves the calendar.
+        "LoondoorbetalingVerlengd",
     }
 )
 
@@ -245,6 +255,9 @@ _OORDELEN: dict[str, dict[str, str]] = {
 }
 
 _SYSTEEM = "systeem"
+
+# The decision a bezwaar is against -> the step it performs.
+BEZWAAR_TEGEN = {"loonsanctie": Stap.BEZWAAR_LOONSANCTIE, "wia_besluit": Stap.BEZWAAR_WIA_BESLUIT}
 
 
 class _Verzamelaar:
@@ -312,8 +325,14 @@ class _Verzamelaar:
             if self.loonsanctie is None or op >= self.loonsanctie[0]:
                 tot = data.get("loonsanctie_tot")
                 self.loonsanctie = (op, date.fromisoformat(tot) if isinstance(tot, str) else tot)
-        elif soort == "LoondoorbetalingVerlengd":
+        elif soort == "WachttijdVerlengd":
             self.verlenging_weken += int(data["weken"])
+        elif soort == "LoonsanctieBekort" and self.loonsanctie is not None:
+            tot = date.fromisoformat(data["eindigt_op"])
+            self.loonsanctie = (self.loonsanctie[0], min(tot, self.loonsanctie[1] or tot))
+        elif soort == "BezwaarIngediend":
+            stap = BEZWAAR_TEGEN[data["tegen"]]
+            self.gedaan(stap, op, rol, vastgelegd)
 
     def feiten(self) -> DossierFeiten:
         if not self.periodes:
@@ -321,6 +340,8 @@ class _Verzamelaar:
 
         def laatste(flag: str, standaard: Any = None) -> Any:
             return self.oordelen.get(flag, (None, standaard))[1]
+
+        sanctie = self.loonsanctie
 
         return DossierFeiten(
             periodes=tuple((begin, herstel) for begin, herstel in self.periodes),
@@ -337,7 +358,8 @@ class _Verzamelaar:
             ),
             stagnatie_op=tuple(self.stagnatie),
             medische_verandering_op=tuple(self.medische_verandering),
-            loonsanctie_tot=self.loonsanctie[1] if self.loonsanctie else None,
+            loonsanctie_op=sanctie[0] if sanctie and sanctie[1] else None,
+            loonsanctie_tot=sanctie[1] if sanctie else None,
             verlenging_weken=self.verlenging_weken,
         )
 

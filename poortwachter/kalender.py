@@ -27,8 +27,16 @@ Norms where the process table names no week
   no suitable own work (the same 6 weeks the table allows between week 52 and week 58);
 * early IVA: to be considered as soon as the bedrijfsarts judges durably no possibilities, not
   before week 3;
-* a loonsanctie and extensions move only the end of the waiting period (week 104), not the WIA
-  steps before it.
+* UWV's verlenging of the waiting period (art. 24 WIA, on the joint request of employer and
+  employee, before the application) moves the run-up to the WIA application with the end of the
+  waiting period: every row from week 79 on is due as many weeks later. The employer's own record
+  of continued pay or of the request moves nothing; only UWV's decision does;
+* a loonsanctie (art. 25 lid 9 WIA) follows the RIV test, after the application: it moves the
+  end of wage payment and UWV's decision, not the application already filed. It ends at the
+  earliest at the end of the (extended) waiting period and lasts at most 52 weeks past it; a
+  bekorting ends it on the day UWV names;
+* bezwaar: within six weeks of a loonsanctie or the WIA decision (art. 6:7 Awb). Objecting is a
+  right, not a duty: a period that ran out without bezwaar does not apply any more.
 
 Facts are taken as given: a step counts as done on its valid date, whatever the peildatum. The
 peildatum only decides whether an open obligation is overdue. A valid date is a claim, the day
@@ -52,6 +60,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from events.envelope import Classificatie, Rol
+from events.uwv_submission import BEZWAARTERMIJN_WEKEN
 from poortwachter.feiten import DossierFeiten, Stap, Uitvoering
 from poortwachter.werkdagen import eerste_werkdag
 
@@ -182,14 +191,18 @@ Regel = Callable[[_Context, Stap], Uitkomst]
 Voorwaarde = Callable[[DossierFeiten], bool]
 
 
-def termijn(dag: int, geldt: Voorwaarde | None = None, vanaf: int | None = None) -> Regel:
+def termijn(
+    dag: int, geldt: Voorwaarde | None = None, vanaf: int | None = None, verlengd: bool = False
+) -> Regel:
     """A step due on a fixed sick day, done by its first performance; `geldt` makes it optional.
     `vanaf` (a sick day) opens its window: a performance before it is too early to count (an
-    evaluation of the first year held in week 8 is no eerstejaarsevaluatie)."""
+    evaluation of the first year held in week 8 is no eerstejaarsevaluatie). `verlengd`: the
+    step belongs to the run-up to the WIA application and moves with UWV's verlenging."""
 
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
-        uiterlijk = ctx.telling.dag(dag)
-        gedaan = ctx.eerst(stap, vanaf=ctx.telling.dag(vanaf) if vanaf else None)
+        schuif = week(ctx.feiten.verlenging_weken) if verlengd else 0
+        uiterlijk = ctx.telling.dag(dag + schuif)
+        gedaan = ctx.eerst(stap, vanaf=ctx.telling.dag(vanaf + schuif) if vanaf else None)
         if geldt is not None and not geldt(ctx.feiten):
             return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
@@ -288,10 +301,17 @@ def herstelmelding(ctx: _Context, stap: Stap) -> Uitkomst:
     return None, Uitvoering(herstel), Status.OP_TIJD
 
 
+MAX_LOONSANCTIE = timedelta(weeks=52)  # art. 25 lid 9 WIA
+
+
 def _einde_wachttijd(ctx: _Context) -> date:
-    """End of week 104, or the end of a loonsanctie; extensions add their weeks."""
-    einde = ctx.feiten.loonsanctie_tot or ctx.telling.dag(week(104))
-    return einde + timedelta(weeks=ctx.feiten.verlenging_weken)
+    """End of week 104 and UWV's verlenging; a loonsanctie moves it to its own end, never earlier
+    and at most 52 weeks later (a bekorting is already in `loonsanctie_tot`)."""
+    einde = ctx.telling.dag(week(104 + ctx.feiten.verlenging_weken))
+    sanctie = ctx.feiten.loonsanctie_tot
+    if sanctie is None:
+        return einde
+    return min(max(sanctie, einde), einde + MAX_LOONSANCTIE)
 
 
 def einde_wachttijd(ctx: _Context, stap: Stap) -> Uitkomst:
@@ -301,16 +321,37 @@ def einde_wachttijd(ctx: _Context, stap: Stap) -> Uitkomst:
 
 
 def ingebrekestelling(ctx: _Context, stap: Stap) -> Uitkomst:
-    """Week 101, only when UWV has not decided by then on a regular (unextended) WIA route."""
-    uiterlijk = ctx.telling.dag(week(101))
+    """Week 101 (later by UWV's verlenging), only when UWV has not decided by then; a loonsanctie
+    puts UWV's decision off lawfully, so there is nothing to hold UWV to."""
+    uiterlijk = ctx.telling.dag(week(101 + ctx.feiten.verlenging_weken))
     besluit = ctx.eerst(Stap.WIA_BESLUIT)
-    feiten = ctx.feiten
     uwv_op_tijd = besluit is not None and besluit.op <= uiterlijk
-    verschoven = feiten.loonsanctie_tot is not None or feiten.verlenging_weken > 0
     gedaan = ctx.eerst(stap)
-    if uwv_op_tijd or verschoven:
+    if uwv_op_tijd or ctx.feiten.loonsanctie_tot is not None:
         return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
     return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
+
+
+def bezwaar(besluit: Callable[[_Context], date | None]) -> Regel:
+    """Six weeks after the decision `besluit` gives (art. 6:7 Awb). No decision, or a period
+    that ran out without bezwaar: the row does not apply (objecting is a right, not a duty)."""
+
+    def regel(ctx: _Context, stap: Stap) -> Uitkomst:
+        op = besluit(ctx)
+        if op is None:
+            return None, None, Status.NIET_VAN_TOEPASSING
+        uiterlijk = op + timedelta(weeks=BEZWAARTERMIJN_WEKEN)
+        gedaan = ctx.eerst(stap, vanaf=op)
+        if gedaan is None and ctx.peildatum > uiterlijk:
+            return uiterlijk, None, Status.NIET_VAN_TOEPASSING
+        return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
+
+    return regel
+
+
+def _wia_besluit(ctx: _Context) -> date | None:
+    besluiten = ctx.feiten.gedaan(Stap.WIA_BESLUIT)
+    return besluiten[-1].op if besluiten else None
 
 
 # Conditions and anchors, named so the table below reads as the process table does.
@@ -534,42 +575,42 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "actueel_oordeel", 25, "voor week 88",
         "Actueel oordeel van de bedrijfsarts",
-        Stap.ACTUEEL_OORDEEL, termijn(voor_week(88), vanaf=week(78) + 1), BA, BA,
+        Stap.ACTUEEL_OORDEEL, termijn(voor_week(88), vanaf=week(78) + 1, verlengd=True), BA, BA,
     ),
     Rij(
         "herstelprognose", 25, "voor week 88",
         "Verklaring of herstel binnen 26 weken te verwachten is",
-        Stap.HERSTELPROGNOSE, termijn(voor_week(88)), BA, BA,
+        Stap.HERSTELPROGNOSE, termijn(voor_week(88), verlengd=True), BA, BA,
     ),
     Rij(
         "wia_uitnodiging", 26, "week 88",
         "Nagaan of de uitnodiging van UWV voor de WIA-aanvraag binnen is",
-        Stap.WIA_UITNODIGING, termijn(week(88)), CM,
+        Stap.WIA_UITNODIGING, termijn(week(88), verlengd=True), CM,
     ),
     Rij(
         "eindevaluatie", 27, "voor week 91",
         "Eindevaluatie van de re-integratie vastleggen",
-        Stap.EINDEVALUATIE, termijn(voor_week(91)), WG,
+        Stap.EINDEVALUATIE, termijn(voor_week(91), verlengd=True), WG,
     ),
     Rij(
         "riv_samengesteld", 27, "voor week 91",
         "Re-integratieverslag samenstellen en naar de werknemer sturen",
-        Stap.RIV_SAMENGESTELD, termijn(voor_week(91)), CM,
+        Stap.RIV_SAMENGESTELD, termijn(voor_week(91), verlengd=True), CM,
     ),
     Rij(
         "medisch_deel_riv", 27, "voor week 91",
         "Medisch deel van het re-integratieverslag van de bedrijfsarts naar de werknemer",
-        Stap.MEDISCH_DEEL_RIV, termijn(voor_week(91)), BA, BA,
+        Stap.MEDISCH_DEEL_RIV, termijn(voor_week(91), verlengd=True), BA, BA,
     ),
     Rij(
         "wia_aanvraag", 28, "uiterlijk week 93 (wettelijk)",
         "WIA-aanvraag met re-integratieverslag en medisch dossier bij UWV indienen",
-        Stap.WIA_AANVRAAG, termijn(week(93)), WN, wettelijk=True,
+        Stap.WIA_AANVRAAG, termijn(week(93), verlengd=True), WN, wettelijk=True,
     ),
     Rij(
         "ontvangstbevestiging", 29, "week 95",
         "Nagaan of UWV de ontvangst van de WIA-aanvraag heeft bevestigd",
-        Stap.ONTVANGSTBEVESTIGING, termijn(week(95)), CM,
+        Stap.ONTVANGSTBEVESTIGING, termijn(week(95), verlengd=True), CM,
     ),
     Rij(
         "ingebrekestelling_uwv", 29, "week 101, als UWV nog niet heeft beslist",
@@ -580,6 +621,16 @@ RIJEN: tuple[Rij, ...] = (
         "einde_wachttijd", 30, "week 104, later bij loonsanctie of verlenging (wettelijk)",
         "Einde van de wachttijd en WIA-beslissing van UWV",
         Stap.WIA_BESLUIT, einde_wachttijd, UWV, UWV, wettelijk=True,
+    ),
+    Rij(
+        "bezwaar_loonsanctie", 30, "binnen 6 weken na een loonsanctie",
+        "Afwegen en zo nodig bezwaar maken tegen de loonsanctie",
+        Stap.BEZWAAR_LOONSANCTIE, bezwaar(lambda ctx: ctx.feiten.loonsanctie_op), WG,
+    ),
+    Rij(
+        "bezwaar_wia_besluit", 30, "binnen 6 weken na de WIA-beschikking",
+        "Afwegen en zo nodig bezwaar maken tegen de WIA-beschikking",
+        Stap.BEZWAAR_WIA_BESLUIT, bezwaar(_wia_besluit), WG,
     ),
     Rij(
         "herstelmelding", 31, "op elk moment",

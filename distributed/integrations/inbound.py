@@ -106,6 +106,8 @@ UWV_COMMANDOS = {
     "riv_toets": "registreer_riv_toets",
     "wia_beslissing": "registreer_wia_besluit",
     "deskundigenoordeel": "registreer_deskundigenoordeel",
+    "verlenging": "verleng_wachttijd",
+    "bekorting": "bekort_loonsanctie",
 }
 
 

@@ -55,29 +55,37 @@ class UwvSubmissionApplication(ServiceApplication):
         "registreer_wia_uitnodiging", c.WiaAanvraagformulierOntvangen
     )(record)
 
-    @command("stel_riv_samen", c.RivSamengesteld)
-    def stel_riv_samen(self, actor, dossier_id, riv) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.stel_riv_samen(riv, actor)
-        return self.commit(dossier_id, dossier)
+    def _door(method: str):
+        """A command whose rule lives in the aggregate's method `method`."""
 
-    @command("dien_wia_aanvraag_in", c.WiaAanvraagIngediend)
-    def dien_wia_aanvraag_in(self, actor, dossier_id, aanvraag) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.dien_wia_aanvraag_in(aanvraag, actor)
-        return self.commit(dossier_id, dossier)
+        def handle(self, actor, dossier_id, feit) -> CommandResult:
+            dossier = self._dossier(dossier_id)
+            getattr(dossier, method)(feit, actor)
+            return self.commit(dossier_id, dossier)
 
-    def _na_melding(self, actor, dossier_id, feit) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.vereis_melding_42_weken(feit, actor)
-        return self.commit(dossier_id, dossier)
+        return handle
 
+    stel_riv_samen = command("stel_riv_samen", c.RivSamengesteld)(_door("stel_riv_samen"))
+    dien_wia_aanvraag_in = command("dien_wia_aanvraag_in", c.WiaAanvraagIngediend)(
+        _door("dien_wia_aanvraag_in")
+    )
+    _na_melding = _door("vereis_melding_42_weken")
     registreer_ontvangstbevestiging = command(
         "registreer_ontvangstbevestiging", c.OntvangstbevestigingUwv
     )(_na_melding)
     stel_uwv_in_gebreke = command("stel_uwv_in_gebreke", c.UwvInGebrekeGesteld)(_na_melding)
-    registreer_riv_toets = command("registreer_riv_toets", c.RivToetsUitkomst)(_na_melding)
+    registreer_riv_toets = command("registreer_riv_toets", c.RivToetsUitkomst)(
+        _door("registreer_riv_toets")
+    )
+    verleng_wachttijd = command("verleng_wachttijd", c.WachttijdVerlengd)(
+        _door("verleng_wachttijd")
+    )
+    bekort_loonsanctie = command("bekort_loonsanctie", c.LoonsanctieBekort)(
+        _door("bekort_loonsanctie")
+    )
+    dien_bezwaar_in = command("dien_bezwaar_in", c.BezwaarIngediend)(_door("dien_bezwaar_in"))
     registreer_wia_besluit = command("registreer_wia_besluit", c.WiaBesluitOntvangen)(_na_melding)
+    del _door, _na_melding
     registreer_deskundigenoordeel = command(
         "registreer_deskundigenoordeel", c.DeskundigenoordeelUitkomst
     )(record)

@@ -99,7 +99,8 @@ def test_stappen_oordelen_en_signalen(historie):
     assert (feiten.medische_oorzaak, feiten.psychische_klachten) == (True, True)
     assert feiten.medische_informatie_nodig
     assert feiten.stagnatie_op == (D(2026, 3, 10),)
-    assert feiten.verlenging_weken == 4
+    # The employer's own record of continued pay moves nothing: only UWV's verlenging does.
+    assert feiten.verlenging_weken == 0
     assert feiten.loonsanctie_tot is None
 
 
@@ -130,7 +131,7 @@ def test_kalender_uit_de_historie(historie):
     assert gezien("bijstelling_stagnatie") == (D(2026, 4, 7) + gat, Status.OPEN, None)
     # the first working day after week 42 (Tuesday 10 November): Wednesday 11 November
     assert gezien("melding_42_weken")[0] == D(2026, 10, 25) + gat + timedelta(days=1)
-    assert gezien("einde_wachttijd")[0] == D(2028, 1, 2) + gat + timedelta(weeks=4)
+    assert gezien("einde_wachttijd")[0] == D(2028, 1, 2) + gat
     assert gezien("herstelmelding")[1] == Status.OPEN
 
 
