@@ -423,7 +423,12 @@ class Rij:
     beoordelaar: Rol | None = None
     classificatie: Classificatie = Classificatie.ADMINISTRATIEF
     wettelijk: bool = False
+    bron: str = ""  # where the rule comes from: law article, regulation, UWV or the werkwijzer
 
+
+# The sources the rows cite most.
+WERKWIJZER = "Werkwijzer poortwachter (RSC), bijlage 4.1"
+PROCESGANG = "Regeling procesgang eerste en tweede ziektejaar"
 
 WN, WG, CM, BA = Rol.WERKNEMER, Rol.WERKGEVER, Rol.CASEMANAGER, Rol.BEDRIJFSARTS
 CMTD, AD, UWV = Rol.CMTD, Rol.ARBEIDSDESKUNDIGE, Rol.UWV
@@ -435,48 +440,60 @@ RIJEN: tuple[Rij, ...] = (
         "ziekmelding", 1, "dag 1",
         "Ziekmelding centraal vastleggen",
         Stap.ZIEKMELDING, termijn(1), WG,
+        bron=WERKWIJZER,
     ),
     Rij(
         "ziekmelding_uitgevraagd", 2, "dag 1",
         "Lopende taken, afspraken en verwachte duur van het verzuim navragen",
         Stap.ZIEKMELDING_UITGEVRAAGD, termijn(1), WG,
+        bron=f"{WERKWIJZER}; AP: wat een werkgever bij ziekte mag vragen",
     ),
     Rij(
         "digitale_triage", 3, "dag 1 (automatisch)",
         "Digitale triage bij de bedrijfsarts laten binnenkomen",
         Stap.DIGITALE_TRIAGE, termijn(1), Rol.SYSTEEM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "verzekeraar_geinformeerd", 4, "dag 2",
         "Belanghebbende verzuimverzekeraar van de ziekmelding op de hoogte brengen",
         Stap.VERZEKERAAR_GEINFORMEERD, termijn(2), CM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "screening", 5, "week 1",
         "Screenen welke werknemer het eerst gebeld moet worden",
         Stap.SCREENING, termijn(week(1)), CMTD, BA,
+        bron=WERKWIJZER,
     ),
     Rij(
         "triage", 6, "week 1 tot en met 2",
         "Telefonische triage; nagaan of informatie van behandelaars nodig is",
         Stap.TRIAGE_OORDEEL, termijn(week(2)), CMTD, BA,
+        bron=WERKWIJZER,
     ),
     Rij(
         "oordeel_gerapporteerd", 7, "week 2",
         "Werkgever laten weten of de werknemer kan werken",
         Stap.OORDEEL_GERAPPORTEERD, termijn(week(2)), CMTD, BA,
+        bron=WERKWIJZER,
     ),
     Rij(
         "toestemming_medische_informatie", 8, "week 2, als informatie van behandelaars nodig is",
         "Toestemming van de werknemer vastleggen voor het opvragen van medische informatie",
         Stap.TOESTEMMING, termijn(week(2), lambda f: f.medische_informatie_nodig), WN,
         classificatie=MED,
+        bron=(
+            f"AVG art. 9 (gezondheidsgegevens alleen met uitdrukkelijke toestemming); "
+            f"{WERKWIJZER}"
+        ),
     ),
     Rij(
         "probleemanalyse_psychisch", 9, "week 2 tot en met 4, bij psychische klachten",
         "Vroege probleemanalyse (uiterlijk week 4) na spreekuur bij de bedrijfsarts",
         Stap.PROBLEEMANALYSE, termijn(week(4), lambda f: f.psychische_klachten), BA, BA,
         classificatie=MED,
+        bron=WERKWIJZER,
     ),
     Rij(
         "vervroegde_iva_overwegen", 10, "vanaf week 3, bij duurzaam geen mogelijkheden",
@@ -484,42 +501,50 @@ RIJEN: tuple[Rij, ...] = (
         Stap.VERVROEGDE_IVA,
         na_signaal(lambda f: f.duurzaam_geen_mogelijkheden_op, 0, vroegste=week(2) + 1), CM, BA,
         classificatie=FUNC,
+        bron=f"WIA (vervroegde IVA-aanvraag); {WERKWIJZER}",
     ),
     Rij(
         "consult_probleemanalyse", 11, "week 5",
         "Spreekuur bij de bedrijfsarts voor de probleemanalyse",
         Stap.CONSULT, termijn(week(5), _medische_oorzaak), BA, BA,
+        bron=WERKWIJZER,
     ),
     Rij(
         "probleemanalyse", 12, "week 6 (wettelijk)",
         "Probleemanalyse van de bedrijfsarts opleveren",
         Stap.PROBLEEMANALYSE, termijn(week(6), _medische_oorzaak), BA, BA, wettelijk=True,
+        bron=f"{PROCESGANG} (week 6); WVP",
     ),
     Rij(
         "probleemanalyse_besproken", 13, "week 6",
         "Uitkomsten van de probleemanalyse met werknemer en werkgever bespreken",
         Stap.PROBLEEMANALYSE_BESPROKEN, termijn(week(6), _medische_oorzaak), CM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "plan_van_aanpak", 14, "week 8 (wettelijk)",
         "Plan van aanpak met SMART-afspraken vaststellen en financiële gevolgen uitleggen",
         Stap.PLAN_VAN_AANPAK, plan_van_aanpak, WG, wettelijk=True,
+        bron=f"{PROCESGANG} (twee weken na de probleemanalyse, uiterlijk week 8)",
     ),
     Rij(
         "voortgang_maandelijks", 15, "maandelijks (elke 4 weken na het plan van aanpak)",
         "Voortgang van de afspraken en veranderingen in de situatie bewaken en vastleggen",
         Stap.VOORTGANG, reeks(_eerste_voortgang, week(4)), CM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "consult_13_weken", 16, "minstens elke 13 weken",
         "Spreekuur bij de bedrijfsarts met de vragen van de casemanager",
         Stap.CONSULT, reeks(_eerste_consult, week(13)), BA, BA,
+        bron=WERKWIJZER,
     ),
     Rij(
         "bijstelling_stagnatie", 17, "bij stagnatie (binnen 4 weken)",
         "Plan van aanpak bijstellen nu de re-integratie stagneert",
         Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("stagnatie_op"), week(4)), CM,
         classificatie=FUNC,
+        bron=f"{PROCESGANG} (bijstellen bij gewijzigde omstandigheden); {WERKWIJZER}",
     ),
     Rij(
         "bijstelling_medische_verandering", 17, "bij medische verandering (binnen 4 weken)",
@@ -527,43 +552,51 @@ RIJEN: tuple[Rij, ...] = (
         "bedrijfsarts zag",
         Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("medische_verandering_op"), week(4)),
         CM, BA, classificatie=MED,
+        bron=f"{PROCESGANG} (bijstellen bij gewijzigde omstandigheden); {WERKWIJZER}",
     ),
     Rij(
         "spoor2_verkennen", 18, "mogelijkheden maar geen passend eigen werk (binnen 6 weken)",
         "Tweede spoor verkennen: werk bij een andere werkgever",
         Stap.SPOOR2_GESTART, na_signaal(_geen_passend_eigen_werk, week(6), alleen_erna=False), CM,
         classificatie=FUNC,
+        bron=f"{WERKWIJZER}; domain.md (spoor 2 zodra geen passend eigen werk)",
     ),
     Rij(
         "deskundigenoordeel", 19, "op elk moment, bij twijfel of verschil van inzicht",
         "Deskundigenoordeel bij UWV overwegen en aanvragen",
         Stap.DESKUNDIGENOORDEEL_AANGEVRAAGD, op_verzoek, CM,
+        bron=f"BW art. 7:629a en Wet SUWI (deskundigenoordeel UWV); {WERKWIJZER}",
     ),
     Rij(
         "melding_42_weken", 20, "week 42 (wettelijk)",
         "Ziekmelding bij UWV (42-wekenmelding) indienen",
         Stap.MELDING_42_WEKEN, werkdag_na(week(42)), CM, wettelijk=True,
+        bron="Ziektewet art. 38 (ziekmelding bij UWV na 42 weken); Algemene termijnenwet",
     ),
     Rij(
         "belastbaarheid_herbeoordeeld", 21, "voor week 52",
         "Mogelijkheden opnieuw laten vaststellen in een FML of IZP",
         Stap.BELASTBAARHEID, termijn(voor_week(52), vanaf=week(42) + 1), BA, BA,
+        bron=f"{WERKWIJZER} (nieuwe FML/IZP voor de eerstejaarsevaluatie)",
     ),
     Rij(
         "arbeidsdeskundig_rapport", 21, "voor week 52",
         "Arbeidsdeskundig rapport op basis van de FML of IZP",
         Stap.ARBEIDSDESKUNDIG_RAPPORT, termijn(voor_week(52)), AD,
+        bron=WERKWIJZER,
     ),
     Rij(
         "eerstejaarsevaluatie", 22, "week 52",
         "Eerstejaarsevaluatie vastleggen, met een besluit over het tweede spoor",
         Stap.EERSTEJAARSEVALUATIE, termijn(week(52), vanaf=EERSTEJAARSEVALUATIE_VANAF), WG,
+        bron=f"{PROCESGANG} (eerstejaarsevaluatie); domain.md (week 46 tot 52)",
     ),
     Rij(
         "spoor2_uiterlijk", 23, "week 58, tenzij eigen werk binnen 3 maanden in zicht is",
         "Uiterlijk nu het tweede spoor starten",
         Stap.SPOOR2_GESTART, termijn(week(58), _spoor2_nodig_na_eerste_jaar), WG,
         classificatie=FUNC,
+        bron=f"UWV-beoordelingskader poortwachter; {WERKWIJZER} (week 52 tot 58)",
     ),
     Rij(
         "vervroegde_iva_uiterlijk", 24, "week 67, bij duurzaam geen mogelijkheden",
@@ -571,71 +604,91 @@ RIJEN: tuple[Rij, ...] = (
         Stap.VERVROEGDE_IVA,
         termijn(week(67), lambda f: f.duurzaam_geen_mogelijkheden_op is not None), WN, BA,
         classificatie=FUNC,
+        bron=f"WIA (vervroegde IVA-aanvraag); {WERKWIJZER}",
     ),
     Rij(
         "actueel_oordeel", 25, "voor week 88",
         "Actueel oordeel van de bedrijfsarts",
         Stap.ACTUEEL_OORDEEL, termijn(voor_week(88), vanaf=week(78) + 1, verlengd=True), BA, BA,
+        bron=f"{PROCESGANG} (actueel oordeel bij het re-integratieverslag); {WERKWIJZER}",
     ),
     Rij(
         "herstelprognose", 25, "voor week 88",
         "Verklaring of herstel binnen 26 weken te verwachten is",
         Stap.HERSTELPROGNOSE, termijn(voor_week(88), verlengd=True), BA, BA,
+        bron=WERKWIJZER,
     ),
     Rij(
         "wia_uitnodiging", 26, "week 88",
         "Nagaan of de uitnodiging van UWV voor de WIA-aanvraag binnen is",
         Stap.WIA_UITNODIGING, termijn(week(88), verlengd=True), CM,
+        bron=f"{WERKWIJZER} (UWV nodigt uit rond week 88)",
     ),
     Rij(
         "eindevaluatie", 27, "voor week 91",
         "Eindevaluatie van de re-integratie vastleggen",
         Stap.EINDEVALUATIE, termijn(voor_week(91), verlengd=True), WG,
+        bron=f"{PROCESGANG} (eindevaluatie); domain.md (uiterlijk week 91)",
     ),
     Rij(
         "riv_samengesteld", 27, "voor week 91",
         "Re-integratieverslag samenstellen en naar de werknemer sturen",
         Stap.RIV_SAMENGESTELD, termijn(voor_week(91), verlengd=True), CM,
+        bron=f"{PROCESGANG} (re-integratieverslag bij de WIA-aanvraag); {WERKWIJZER}",
     ),
     Rij(
         "medisch_deel_riv", 27, "voor week 91",
         "Medisch deel van het re-integratieverslag van de bedrijfsarts naar de werknemer",
         Stap.MEDISCH_DEEL_RIV, termijn(voor_week(91), verlengd=True), BA, BA,
+        bron=f"{PROCESGANG}; AVG (medisch deel via de werknemer, nooit via de werkgever)",
     ),
     Rij(
         "wia_aanvraag", 28, "uiterlijk week 93 (wettelijk)",
         "WIA-aanvraag met re-integratieverslag en medisch dossier bij UWV indienen",
         Stap.WIA_AANVRAAG, termijn(week(93), verlengd=True), WN, wettelijk=True,
+        bron=f"WIA (aanvraag uiterlijk in week 93); {WERKWIJZER}",
     ),
     Rij(
         "ontvangstbevestiging", 29, "week 95",
         "Nagaan of UWV de ontvangst van de WIA-aanvraag heeft bevestigd",
         Stap.ONTVANGSTBEVESTIGING, termijn(week(95), verlengd=True), CM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "ingebrekestelling_uwv", 29, "week 101, als UWV nog niet heeft beslist",
         "UWV in gebreke stellen wegens een te late beslissing",
         Stap.UWV_IN_GEBREKE_GESTELD, ingebrekestelling, WN,
+        bron=f"Awb art. 4:17 (ingebrekestelling bij niet tijdig beslissen); {WERKWIJZER}",
     ),
     Rij(
         "einde_wachttijd", 30, "week 104, later bij loonsanctie of verlenging (wettelijk)",
         "Einde van de wachttijd en WIA-beslissing van UWV",
         Stap.WIA_BESLUIT, einde_wachttijd, UWV, UWV, wettelijk=True,
+        bron=(
+            "WIA art. 24 (wachttijd; verlenging op gezamenlijk verzoek, ten hoogste 52 weken) "
+            "en art. 25 (loonsanctie, ten hoogste 52 weken, en bekorting)"
+        ),
     ),
     Rij(
         "bezwaar_loonsanctie", 30, "binnen 6 weken na een loonsanctie",
         "Afwegen en zo nodig bezwaar maken tegen de loonsanctie",
         Stap.BEZWAAR_LOONSANCTIE, bezwaar(lambda ctx: ctx.feiten.loonsanctie_op), WG,
+        bron="Awb art. 6:7 (bezwaartermijn zes weken)",
     ),
     Rij(
         "bezwaar_wia_besluit", 30, "binnen 6 weken na de WIA-beschikking",
         "Afwegen en zo nodig bezwaar maken tegen de WIA-beschikking",
         Stap.BEZWAAR_WIA_BESLUIT, bezwaar(_wia_besluit), WG,
+        bron=(
+            f"Awb art. 6:7 (bezwaartermijn zes weken); "
+            f"{WERKWIJZER} (binnen 6 weken na de WIA-beschikking)"
+        ),
     ),
     Rij(
         "herstelmelding", 31, "op elk moment",
         "Herstel (geheel of gedeeltelijk) melden",
         Stap.HERSTELMELDING, herstelmelding, WN,
+        bron=WERKWIJZER,
     ),
 )
 # fmt: on

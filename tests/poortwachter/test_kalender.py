@@ -9,7 +9,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from poortwachter import RIJEN, DossierFeiten, Stap, Status, Uitvoering, kalender, signalen
+from poortwachter import (
+    RIJEN,
+    DossierFeiten,
+    Stap,
+    Status,
+    Uitvoering,
+    kalender,
+    procestabel,
+    signalen,
+)
 from poortwachter.werkdagen import eerste_werkdag, is_werkdag
 
 D = date
@@ -524,3 +533,10 @@ def test_42_weken_melding_rolls_over_5_may_as_the_algemene_termijnenwet_lists_it
 def test_working_days_per_the_algemene_termijnenwet(dag, werkdag):
     assert is_werkdag(dag) is werkdag
     assert (eerste_werkdag(dag) == dag) is werkdag
+
+
+def test_elke_rij_noemt_haar_bron_en_de_docs_tonen_de_tabel():
+    assert all(r.bron for r in RIJEN), [r.code for r in RIJEN if not r.bron]
+    assert procestabel.DOCUMENT.read_text(encoding="utf-8") == procestabel.markdown(), (
+        "docs/procestabel.md is verouderd: python -m poortwachter.procestabel"
+    )
