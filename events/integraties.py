@@ -10,7 +10,7 @@ fields are refused, as in the event contracts, so nothing medical can arrive und
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from events.contract import Id, Kort, Tekst
 from events.uwv_submission import WiaUitkomst
@@ -56,19 +56,38 @@ class Herstelmelding(_Verzuimbericht):
 
 
 class Correctie(_Verzuimbericht):
-    """A correction of an earlier message. Recognised, but not supported: recorded facts are
-    never rewritten and no command corrects one, so it goes to the dead-letter queue."""
+    """A correction of an earlier message: exactly one of the first sick day, the herstel date
+    or the percentage, with the reason. It becomes the matching correcting command
+    (`corrigeer_eerste_ziektedag`, `corrigeer_herstel`, `wijzig_verzuimpercentage`); what was
+    recorded before stays, next to the correction."""
 
     soort: Literal["correctie"]
     gecorrigeerd_bericht_id: Id
+    eerste_ziektedag: date | None = None
+    hersteld_op: date | None = None
     verzuimpercentage: int | None = Field(default=None, ge=1, le=100)
+    reden: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _een_correctie(self):
+        genoemd = [self.eerste_ziektedag, self.hersteld_op, self.verzuimpercentage]
+        if sum(v is not None for v in genoemd) != 1:
+            raise ValueError(
+                "een correctie noemt precies een van eerste_ziektedag, hersteld_op of "
+                "verzuimpercentage"
+            )
+        return self
 
 
 class Intrekking(_Verzuimbericht):
-    """The withdrawal of an earlier message ("deletion"). Not supported, as a correction."""
+    """The withdrawal of an earlier message. A ziekmelding made by mistake becomes
+    `trek_ziekmelding_in` (the dossier is withdrawn, nothing deleted); withdrawing a wijziging
+    or herstelmelding is not supported: send a correctie instead."""
 
     soort: Literal["intrekking"]
     ingetrokken_bericht_id: Id
+    ingetrokken_soort: Literal["ziekmelding", "wijziging", "herstelmelding"]
+    reden: Tekst | None = None
 
 
 Verzuimmelding = Annotated[

@@ -52,6 +52,38 @@ class HerstelmeldingGeregistreerd(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 
 
+class EersteZiektedagGecorrigeerd(_Werkgever):
+    """The first sick day was recorded wrongly. `geldig_op` is the corrected first sick day; the
+    service fills in the day it replaces. Nothing is deleted: a replay known before the
+    correction still shows the old day, and the calendar re-bases on the new one."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    reden: Tekst
+    vorige_eerste_ziektedag: date | None = None
+
+
+class HerstelGecorrigeerd(_Werkgever):
+    """The herstel date of the latest closed spell was recorded wrongly. `geldig_op` is the
+    corrected herstel day; the service fills in the day it replaces. A correction that leaves
+    four weeks or more before a later spell ends the samentelling: the calendar then counts
+    from that later spell."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    reden: Tekst
+    vorige_hersteldatum: date | None = None
+
+
+class ZiekmeldingIngetrokken(_Werkgever):
+    """The ziekmelding was made by mistake: the dossier is withdrawn, not deleted. Nothing falls
+    due any more and the employee can be reported sick afresh."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    reden: Tekst
+
+
 class CasemanagerAangesteld(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 

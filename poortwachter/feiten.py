@@ -7,16 +7,16 @@ date; the recorded order only decides which of two facts with the same valid dat
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
 from services.shared.clock import local_date
 
-# Sick spells less than four weeks apart belong to one period (samentelling); the werkgever
-# service applies the same rule when it decides whether a ziekmelding continues a dossier.
-SAMENTELLING = timedelta(weeks=4)
+# Sick spells less than four weeks apart belong to one period (samentelling): the werkgever
+# service's rule, so the calendar and the service always agree on what one period is.
+from services.werkgever.domainmodel import SAMENTELLING, laatste_periode
 
 
 class Stap(StrEnum):
@@ -100,6 +100,8 @@ class DossierFeiten:
     loonsanctie_op: date | None = None
     loonsanctie_tot: date | None = None
     verlenging_weken: int = 0
+    # A ziekmelding made by mistake and withdrawn: nothing falls due.
+    ingetrokken_op: date | None = None
 
     def __post_init__(self) -> None:
         _controleer_periodes(self.periodes)
@@ -191,6 +193,9 @@ _MET_BETEKENIS = frozenset(
         "WachttijdVerlengd",
         "LoonsanctieBekort",
         "BezwaarIngediend",
+        "EersteZiektedagGecorrigeerd",
+        "HerstelGecorrigeerd",
+        "ZiekmeldingIngetrokken",
     }
 )
 
@@ -271,6 +276,7 @@ class _Verzamelaar:
         self.medische_verandering: list[date] = []
         self.loonsanctie: tuple[date, date | None] | None = None
         self.verlenging_weken = 0
+        self.ingetrokken_op: date | None = None
 
     def gedaan(self, stap: Stap, op: date, rol: str | None, vastgelegd: date | None) -> None:
         """Record a step; a system copy on the same day as the original adds nothing."""
@@ -311,6 +317,17 @@ class _Verzamelaar:
             self.periodes.append([op, None])
         elif soort == "HerstelmeldingGeregistreerd" and self.periodes:
             self.periodes[-1][1] = op
+        elif soort == "EersteZiektedagGecorrigeerd" and self.periodes:
+            self.periodes[0][0] = op
+        elif soort == "HerstelGecorrigeerd" and self.periodes:
+            vorige = data.get("vorige_hersteldatum")
+            for spell in reversed(self.periodes):
+                if spell[1] is not None and (vorige is None or spell[1].isoformat() == vorige):
+                    spell[1] = op
+                    break
+            self.periodes = laatste_periode(self.periodes)
+        elif soort == "ZiekmeldingIngetrokken":
+            self.ingetrokken_op = op
         elif soort == "DossierGeopend" and dienst == "bedrijfsarts":
             self.gedaan(Stap.DIGITALE_TRIAGE, op, rol, vastgelegd)
         elif soort == "GesprekGevoerd" and data.get("onderwerp") == "probleemanalyse":
@@ -361,6 +378,7 @@ class _Verzamelaar:
             loonsanctie_op=sanctie[0] if sanctie and sanctie[1] else None,
             loonsanctie_tot=sanctie[1] if sanctie else None,
             verlenging_weken=self.verlenging_weken,
+            ingetrokken_op=self.ingetrokken_op,
         )
 
 

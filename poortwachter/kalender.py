@@ -701,7 +701,10 @@ def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
     ctx = _Context(feiten, peildatum, Telling(feiten.periodes))
     verplichtingen = []
     for rij in RIJEN:
-        uiterlijk, gedaan, status = rij.regel(ctx, rij.stap)
+        if feiten.ingetrokken_op is not None:  # a ziekmelding made by mistake: nothing is due
+            uiterlijk, gedaan, status = None, None, Status.NIET_VAN_TOEPASSING
+        else:
+            uiterlijk, gedaan, status = rij.regel(ctx, rij.stap)
         verplichtingen.append(
             Verplichting(
                 code=rij.code,

@@ -82,18 +82,45 @@ def _huidig_dossier(app: ServiceApplication, werkgever_id: str, werknemer_id: st
     return dossier_id
 
 
+def _reden(bericht: Any, over: str) -> str:
+    return bericht.reden or f"{bericht.soort} van bericht {over} (bericht {bericht.bericht_id})"
+
+
+def _correctie(dossier_id: str, bericht: m.Correctie) -> Opdracht:
+    reden = _reden(bericht, bericht.gecorrigeerd_bericht_id)
+    if bericht.eerste_ziektedag is not None:
+        fields = {"geldig_op": bericht.eerste_ziektedag.isoformat(), "reden": reden}
+        return Opdracht("corrigeer_eerste_ziektedag", dossier_id, fields)
+    if bericht.hersteld_op is not None:
+        fields = {"geldig_op": bericht.hersteld_op.isoformat(), "reden": reden}
+        return Opdracht("corrigeer_herstel", dossier_id, fields)
+    fields = {"geldig_op": bericht.geldig_op.isoformat()}
+    return Opdracht(
+        "wijzig_verzuimpercentage",
+        dossier_id,
+        fields | {"verzuimpercentage": bericht.verzuimpercentage},
+    )
+
+
 def _verzuim_opdracht(app: ServiceApplication, bericht: Any) -> Opdracht:
-    if isinstance(bericht, m.Correctie | m.Intrekking):
-        # Recorded facts are never rewritten and no command corrects or withdraws one; guessing
-        # a nearby command would change the dossier in a way nobody asked for.
+    if isinstance(bericht, m.Intrekking) and bericht.ingetrokken_soort != "ziekmelding":
+        # Recorded facts are never rewritten; a wrong herstel or percentage is corrected.
         raise Afgewezen(
             NIET_ONDERSTEUND,
-            f"een {bericht.soort} wordt niet ondersteund: vastgelegde feiten worden niet "
-            "herschreven; meld de nieuwe stand als wijziging of herstelmelding",
+            f"een {bericht.ingetrokken_soort} wordt niet ingetrokken maar gecorrigeerd: "
+            "stuur een correctie met de juiste stand",
         )
     if isinstance(bericht, m.Ziekmelding):
         return Opdracht("registreer_ziekmelding", None, _velden(bericht))
     dossier_id = _huidig_dossier(app, bericht.werkgever_id, bericht.werknemer_id)
+    if isinstance(bericht, m.Correctie):
+        return _correctie(dossier_id, bericht)
+    if isinstance(bericht, m.Intrekking):
+        fields = {
+            "geldig_op": bericht.geldig_op.isoformat(),
+            "reden": _reden(bericht, bericht.ingetrokken_bericht_id),
+        }
+        return Opdracht("trek_ziekmelding_in", dossier_id, fields)
     fields = _velden(bericht, "werkgever_id", "werknemer_id")
     if isinstance(bericht, m.Wijziging):
         return Opdracht("wijzig_verzuimpercentage", dossier_id, fields)

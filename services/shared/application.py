@@ -1,7 +1,7 @@
 """Base of the five service applications."""
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -191,9 +191,7 @@ class ServiceApplication(NotificationLog, ProcessApplication):
 
     def record_on(self, actor: Actor, dossier_id: str, contract: Contract) -> CommandResult:
         """The common command: one more fact on this service's part of an existing dossier."""
-        dossier = self.load(self.dossier_key(dossier_id), f"dossier {dossier_id}")
-        dossier.record(contract, actor)
-        return self.commit(dossier_id, dossier)
+        return door("record")(self, actor, dossier_id, contract)
 
     def record_reaction(
         self, event: Any, processing_event: ProcessingEvent, contract: Contract
@@ -268,3 +266,17 @@ class ServiceApplication(NotificationLog, ProcessApplication):
         reaction = dispatched(type(self), "react", domain_event.contract)
         if reaction is not None:
             reaction(self, domain_event.payload, domain_event, processing_event)
+
+
+def door(method: str) -> Callable[..., CommandResult]:
+    """A command handler that loads the dossier's aggregate, lets its method `method` check the
+    rules and record `contract`, and commits: the shape of every command on a dossier."""
+
+    def handle(
+        app: ServiceApplication, actor: Actor, dossier_id: str, contract: Contract
+    ) -> CommandResult:
+        dossier = app.load(app.dossier_key(dossier_id), f"dossier {dossier_id}")
+        getattr(dossier, method)(contract, actor)
+        return app.commit(dossier_id, dossier)
+
+    return handle

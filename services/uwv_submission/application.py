@@ -4,8 +4,8 @@ from events import arbeidsdeskundige, bedrijfsarts, werkgever
 from events import uwv_submission as c
 from events.uwv_submission import RivOnderdeel
 from services.shared.aggregate import fact_dispatch
-from services.shared.application import ServiceApplication, event_id
-from services.shared.commands import CommandResult, command
+from services.shared.application import ServiceApplication, door, event_id
+from services.shared.commands import command
 from services.uwv_submission.domainmodel import UwvDossier
 
 # Which other services' facts make up which part of the re-integratieverslag.
@@ -55,37 +55,25 @@ class UwvSubmissionApplication(ServiceApplication):
         "registreer_wia_uitnodiging", c.WiaAanvraagformulierOntvangen
     )(record)
 
-    def _door(method: str):
-        """A command whose rule lives in the aggregate's method `method`."""
-
-        def handle(self, actor, dossier_id, feit) -> CommandResult:
-            dossier = self._dossier(dossier_id)
-            getattr(dossier, method)(feit, actor)
-            return self.commit(dossier_id, dossier)
-
-        return handle
-
-    stel_riv_samen = command("stel_riv_samen", c.RivSamengesteld)(_door("stel_riv_samen"))
+    stel_riv_samen = command("stel_riv_samen", c.RivSamengesteld)(door("stel_riv_samen"))
     dien_wia_aanvraag_in = command("dien_wia_aanvraag_in", c.WiaAanvraagIngediend)(
-        _door("dien_wia_aanvraag_in")
+        door("dien_wia_aanvraag_in")
     )
-    _na_melding = _door("vereis_melding_42_weken")
+    _na_melding = door("vereis_melding_42_weken")
     registreer_ontvangstbevestiging = command(
         "registreer_ontvangstbevestiging", c.OntvangstbevestigingUwv
     )(_na_melding)
     stel_uwv_in_gebreke = command("stel_uwv_in_gebreke", c.UwvInGebrekeGesteld)(_na_melding)
     registreer_riv_toets = command("registreer_riv_toets", c.RivToetsUitkomst)(
-        _door("registreer_riv_toets")
+        door("registreer_riv_toets")
     )
-    verleng_wachttijd = command("verleng_wachttijd", c.WachttijdVerlengd)(
-        _door("verleng_wachttijd")
-    )
+    verleng_wachttijd = command("verleng_wachttijd", c.WachttijdVerlengd)(door("verleng_wachttijd"))
     bekort_loonsanctie = command("bekort_loonsanctie", c.LoonsanctieBekort)(
-        _door("bekort_loonsanctie")
+        door("bekort_loonsanctie")
     )
-    dien_bezwaar_in = command("dien_bezwaar_in", c.BezwaarIngediend)(_door("dien_bezwaar_in"))
+    dien_bezwaar_in = command("dien_bezwaar_in", c.BezwaarIngediend)(door("dien_bezwaar_in"))
     registreer_wia_besluit = command("registreer_wia_besluit", c.WiaBesluitOntvangen)(_na_melding)
-    del _door, _na_melding
+    del _na_melding
     registreer_deskundigenoordeel = command(
         "registreer_deskundigenoordeel", c.DeskundigenoordeelUitkomst
     )(record)

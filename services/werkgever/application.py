@@ -6,7 +6,7 @@ from events import Actor
 from events import bedrijfsarts as ba
 from events import werkgever as c
 from services.shared.aggregate import aggregate_id, fact_dispatch
-from services.shared.application import ServiceApplication
+from services.shared.application import ServiceApplication, door
 from services.shared.commands import CommandResult, command
 from services.shared.errors import DomainRuleViolated
 from services.werkgever.domainmodel import Dienstverband, Verzuimdossier, besluit_over_ziekmelding
@@ -50,37 +50,27 @@ class WerkgeverApplication(ServiceApplication):
         result.events = [e for e in result.events if e.originator_id == dossier.id]
         return result
 
-    def _dossier(self, dossier_id: str) -> Verzuimdossier:
-        return self.load(self.dossier_key(dossier_id), f"verzuimdossier {dossier_id}")
-
-    @command("registreer_herstel", c.HerstelmeldingGeregistreerd)
-    def registreer_herstel(self, actor, dossier_id, melding) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.meld_herstel(melding, actor)
-        return self.commit(dossier_id, dossier)
-
-    @command("wijzig_verzuimpercentage", c.VerzuimpercentageGewijzigd)
-    def wijzig_verzuimpercentage(self, actor, dossier_id, wijziging) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.wijzig_percentage(wijziging, actor)
-        return self.commit(dossier_id, dossier)
-
-    @command("stel_plan_van_aanpak_vast", c.PlanVanAanpakVastgesteld)
-    def stel_plan_van_aanpak_vast(self, actor, dossier_id, plan) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.stel_plan_van_aanpak_vast(plan, actor)
-        return self.commit(dossier_id, dossier)
-
-    @command("stel_plan_van_aanpak_bij", c.PlanVanAanpakBijgesteld)
-    def stel_plan_van_aanpak_bij(self, actor, dossier_id, plan) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.stel_plan_van_aanpak_bij(plan, actor)
-        return self.commit(dossier_id, dossier)
-
-    def _leg_vast(self, actor, dossier_id, feit) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        dossier.leg_vast(feit, actor)
-        return self.commit(dossier_id, dossier)
+    registreer_herstel = command("registreer_herstel", c.HerstelmeldingGeregistreerd)(
+        door("meld_herstel")
+    )
+    wijzig_verzuimpercentage = command("wijzig_verzuimpercentage", c.VerzuimpercentageGewijzigd)(
+        door("wijzig_percentage")
+    )
+    stel_plan_van_aanpak_vast = command("stel_plan_van_aanpak_vast", c.PlanVanAanpakVastgesteld)(
+        door("stel_plan_van_aanpak_vast")
+    )
+    stel_plan_van_aanpak_bij = command("stel_plan_van_aanpak_bij", c.PlanVanAanpakBijgesteld)(
+        door("stel_plan_van_aanpak_bij")
+    )
+    # Corrections say what they correct and why; nothing recorded is changed or deleted.
+    corrigeer_eerste_ziektedag = command(
+        "corrigeer_eerste_ziektedag", c.EersteZiektedagGecorrigeerd
+    )(door("corrigeer_eerste_ziektedag"))
+    corrigeer_herstel = command("corrigeer_herstel", c.HerstelGecorrigeerd)(
+        door("corrigeer_herstel")
+    )
+    trek_ziekmelding_in = command("trek_ziekmelding_in", c.ZiekmeldingIngetrokken)(door("trek_in"))
+    _leg_vast = door("leg_vast")
 
     # Process steps without rules beyond "within the period": one line each.
     stel_casemanager_aan = command("stel_casemanager_aan", c.CasemanagerAangesteld)(_leg_vast)

@@ -13,6 +13,18 @@ SAMENTELLING = timedelta(weeks=4)
 Feit = ChainedAggregate.Feit
 
 
+def laatste_periode(periodes: list[list[date | None]]) -> list[list[date | None]]:
+    """The spells of the latest period: those after the last gap of four weeks or more. Only a
+    corrected herstel date can open such a gap inside one dossier; the calendar and this
+    service then count from the spell after it."""
+    begin = 0
+    for i in range(1, len(periodes)):
+        herstel = periodes[i - 1][1]
+        if herstel is not None and periodes[i][0] - herstel >= SAMENTELLING:
+            begin = i
+    return periodes[begin:]
+
+
 class Verzuimdossier(
     ChainedAggregate,
     opening=c.ZiekmeldingGeregistreerd,
@@ -36,6 +48,9 @@ class Verzuimdossier(
         c.EindevaluatieVastgelegd,
         c.ZienswijzeWerknemerVastgelegd,
         c.LoondoorbetalingVerlengd,
+        c.EersteZiektedagGecorrigeerd,
+        c.HerstelGecorrigeerd,
+        c.ZiekmeldingIngetrokken,
     ),
 ):
     """One verzuimperiode of one employee, across relapses that are counted together."""
@@ -68,8 +83,22 @@ class Verzuimdossier(
     def _plan(self, _: c.PlanVanAanpakVastgesteld, feit: Feit) -> None:
         self.heeft_plan_van_aanpak = True
 
+    @evolve.register
+    def _eerste_gecorrigeerd(self, correctie: c.EersteZiektedagGecorrigeerd, feit: Feit) -> None:
+        self.periodes[0][0] = correctie.geldig_op
+
+    @evolve.register
+    def _herstel_gecorrigeerd(self, correctie: c.HerstelGecorrigeerd, feit: Feit) -> None:
+        self._gesloten()[1] = correctie.geldig_op
+        self.periodes = laatste_periode(self.periodes)
+
+    @evolve.register
+    def _ingetrokken(self, intrekking: c.ZiekmeldingIngetrokken, feit: Feit) -> None:
+        self.ingetrokken_op = intrekking.geldig_op
+
     def init_state(self) -> None:
         self.periodes: list[list[date | None]] = []
+        self.ingetrokken_op: date | None = None
         self.heeft_probleemanalyse = False
         self.niet_medisch = False
         self.heeft_plan_van_aanpak = False
@@ -87,7 +116,53 @@ class Verzuimdossier(
     def is_open(self) -> bool:
         return self.hersteld_op is None
 
+    def _gesloten(self) -> list[date | None]:
+        """The latest spell that has a herstel date."""
+        for spell in reversed(self.periodes):
+            if spell[1] is not None:
+                return spell
+        raise DomainRuleViolated("er is geen herstel vastgelegd om te corrigeren")
+
+    def record(self, contract, actor: Actor, *args, **kwargs) -> None:
+        # A withdrawn ziekmelding ends the dossier: nothing more is recorded on it.
+        if self.ingetrokken_op is not None:
+            raise DomainRuleViolated(
+                f"de ziekmelding van dit dossier is ingetrokken per {self.ingetrokken_op}"
+            )
+        super().record(contract, actor, *args, **kwargs)
+
     # Commands. Each checks the process rules, then records; a rejection records nothing.
+
+    def corrigeer_eerste_ziektedag(
+        self, correctie: c.EersteZiektedagGecorrigeerd, actor: Actor
+    ) -> None:
+        begin, herstel = self.periodes[0]
+        if correctie.geldig_op == begin:
+            raise DomainRuleViolated(f"de eerste ziektedag is al {begin}")
+        if herstel is not None and correctie.geldig_op >= herstel:
+            raise DomainRuleViolated(
+                f"eerste ziektedag {correctie.geldig_op} ligt niet voor het herstel per {herstel}"
+            )
+        vorige = correctie.model_copy(update={"vorige_eerste_ziektedag": begin})
+        self.record(vorige, actor)
+
+    def corrigeer_herstel(self, correctie: c.HerstelGecorrigeerd, actor: Actor) -> None:
+        spell = self._gesloten()
+        begin, herstel = spell
+        if correctie.geldig_op < begin:
+            raise DomainRuleViolated(
+                f"herstel per {correctie.geldig_op} ligt voor het begin van de periode ({begin})"
+            )
+        volgende = self.periodes.index(spell) + 1
+        if volgende < len(self.periodes) and correctie.geldig_op > self.periodes[volgende][0]:
+            raise DomainRuleViolated(
+                f"herstel per {correctie.geldig_op} ligt na de volgende ziekmelding van "
+                f"{self.periodes[volgende][0]}"
+            )
+        self.record(correctie.model_copy(update={"vorige_hersteldatum": herstel}), actor)
+
+    def trek_in(self, intrekking: c.ZiekmeldingIngetrokken, actor: Actor) -> None:
+        self.record(intrekking, actor)
 
     def meld_herstel(self, melding: c.HerstelmeldingGeregistreerd, actor: Actor) -> None:
         if not self.is_open:
@@ -163,7 +238,7 @@ def besluit_over_ziekmelding(
 
     Returns "nieuw" (a new period) or "samentellen" (continues `huidig`); raises when refused.
     """
-    if huidig is None:
+    if huidig is None or huidig.ingetrokken_op is not None:
         return "nieuw"
     if huidig.is_open:
         raise DomainRuleViolated(

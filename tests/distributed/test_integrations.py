@@ -215,6 +215,74 @@ def test_valid_meldingen_are_applied_once_and_reach_the_insurer(platform, produc
     ]
 
 
+def test_corrections_and_withdrawals_become_correcting_facts(platform, producer, kafka):
+    """An integrator corrects a herstel date and a first sick day, and withdraws a ziekmelding
+    made by mistake: each becomes a fact that says what it corrects and why; nothing is lost."""
+    ids = {"werkgever_id": "acme", "werknemer_id": f"wn-{uuid4().hex[:8]}"}
+    for body in (
+        melding(soort="ziekmelding", geldig_op="2026-03-02", **ids),
+        melding(soort="herstelmelding", geldig_op="2026-03-20", **ids),
+        melding(
+            soort="correctie",
+            geldig_op="2026-03-23",
+            gecorrigeerd_bericht_id="b-herstel",
+            hersteld_op="2026-03-16",
+            reden="herstel eerder dan gemeld",
+            **ids,
+        ),
+        melding(
+            soort="correctie",
+            geldig_op="2026-03-23",
+            gecorrigeerd_bericht_id="b-ziek",
+            eerste_ziektedag="2026-02-27",
+            **ids,
+        ),
+    ):
+        send(producer, VERZUIMMELDINGEN, body, token())
+    start = wait_for(lambda: insurer_messages(kafka.bootstrap, ids["werknemer_id"]), what="start")[
+        0
+    ]
+    dossier = start["dossier_id"]
+    wait_for(lambda: len(kinds(platform, "werkgever", dossier)) == 4, what="the two corrections")
+    facts = [e for s, e in platform.history(dossier) if s == "werkgever"]
+    assert [type(e).__name__ for e in facts] == [
+        "ZiekmeldingGeregistreerd",
+        "HerstelmeldingGeregistreerd",
+        "HerstelGecorrigeerd",
+        "EersteZiektedagGecorrigeerd",
+    ]
+    assert facts[2].data == {
+        "reden": "herstel eerder dan gemeld",
+        "vorige_hersteldatum": "2026-03-20",
+    }
+    assert str(facts[2].geldig_op) == "2026-03-16"
+    assert facts[3].data["vorige_eerste_ziektedag"] == "2026-03-02"
+    assert "correctie van bericht b-ziek" in facts[3].data["reden"]
+
+    vergist = {"werkgever_id": "acme", "werknemer_id": f"wn-{uuid4().hex[:8]}"}
+    send(
+        producer,
+        VERZUIMMELDINGEN,
+        melding(soort="ziekmelding", geldig_op="2026-03-02", **vergist),
+        token(),
+    )
+    [start] = wait_for(
+        lambda: insurer_messages(kafka.bootstrap, vergist["werknemer_id"]), what="start"
+    )
+    intrekking = melding(
+        soort="intrekking",
+        geldig_op="2026-03-03",
+        ingetrokken_bericht_id="b-1",
+        ingetrokken_soort="ziekmelding",
+        **vergist,
+    )
+    send(producer, VERZUIMMELDINGEN, intrekking, token())
+    wait_for(
+        lambda: "ZiekmeldingIngetrokken" in kinds(platform, "werkgever", start["dossier_id"]),
+        what="the withdrawal",
+    )
+
+
 def test_nothing_but_administrative_facts_reach_the_insurer(platform, kafka):
     werknemer = f"wn-{uuid4().hex[:8]}"
     fields = {
@@ -265,6 +333,14 @@ def test_refused_messages_go_to_the_dlq_with_their_reason_and_change_nothing(
         "niet_toegestaan": (melding(**{**geldig, "werkgever_id": "bolt"}), token()),
         "arbodienst_zonder_contract": (melding(**geldig), token("casemanager", "arbo-zuid")),
         "niet_ondersteund": (
+            melding(
+                **{**geldig, "soort": "intrekking"},
+                ingetrokken_bericht_id="b-1",
+                ingetrokken_soort="herstelmelding",
+            ),
+            token(),
+        ),
+        "correctie_zonder_inhoud": (
             melding(**{**geldig, "soort": "correctie"}, gecorrigeerd_bericht_id="b-1"),
             token(),
         ),
@@ -281,6 +357,7 @@ def test_refused_messages_go_to_the_dlq_with_their_reason_and_change_nothing(
         "niet_toegestaan": "niet_toegestaan",
         "arbodienst_zonder_contract": "niet_toegestaan",
         "niet_ondersteund": "niet_ondersteund",
+        "correctie_zonder_inhoud": "schema",  # a correction names what it corrects
         "afgewezen": "afgewezen",  # a herstel without any ziekmelding of this werknemer
         "kopregel_geen_utf8": "schema",  # not dropped by the client library: checked as any
     }
