@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,12 +28,11 @@ from distributed.consumer import FETCH_WAIT_MS
 from distributed.gateway import DistributedPlatform
 from distributed.sealing import generate
 from distributed.settings import DistributedSettings
-from events import Actor, Rol
 from tooling.processes import ServiceProcesses
 from tooling.tansu import Tansu, free_port
+from wvp.scenario import Casus, DossierBuilder, betrokkenen
 
 WERKGEVER = "wg-bench"
-HR = Actor(rol=Rol.WERKGEVER, persoon_id=f"{WERKGEVER}.hr", organisatie=WERKGEVER)
 RAW_TOPIC = "bench.raw"
 CLIENTS = 4  # concurrent command senders
 
@@ -65,9 +65,8 @@ def send_ziekmeldingen(
     def one(i: int) -> bool:
         if time.monotonic() > deadline:
             return False
-        fields = {"geldig_op": "2026-03-02", "werknemer_id": f"{prefix}-{i}"}
-        fields["werkgever_id"] = WERKGEVER
-        remote.execute("registreer_ziekmelding", HR, None, fields)
+        casus = Casus(betrokkenen(WERKGEVER, f"{prefix}-{i}"), date(2026, 3, 2), None)
+        DossierBuilder(remote, casus).doe("ziekmelding")
         return True
 
     with ThreadPoolExecutor(CLIENTS) as clients:

@@ -21,25 +21,22 @@ from compliance.replay import replay
 from events import Actor, Rol
 from services.shared import clock
 from wvp.runtime import Platform, running
-from wvp.scenario import canonical_case
+from wvp.scenario import Casus, DossierBuilder, canonical_case
 from wvp.simulate import simulate
 
 MAX_REPETITIONS = 1000
 
 
-def _pad(platform: Platform, casemanager: Actor, dossier_id: str, events: int) -> int:
-    """Add progress reports until the dossier holds `events` facts; returns how many it holds."""
-    held = len(platform.history(dossier_id))
+def _pad(platform: Platform, case: Casus, events: int) -> int:
+    """Add progress reports until the case's dossier holds `events` facts; returns how many it
+    holds."""
+    dossier = DossierBuilder(platform, case)
+    held = len(platform.history(case.dossier_id))
     start = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # after every simulated step
     for n in range(max(0, events - held)):
         with clock.frozen_at(start + timedelta(minutes=n)):
-            platform.execute(
-                "leg_voortgang_vast",
-                casemanager,
-                dossier_id,
-                {"geldig_op": str(date(2026, 5, 1)), "samenvatting": f"voortgang {n + 1}"},
-            )
-    return len(platform.history(dossier_id))
+            dossier.doe("voortgang_1", date(2026, 5, 1), samenvatting=f"voortgang {n + 1}")
+    return len(platform.history(case.dossier_id))
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -69,7 +66,7 @@ def bench_replay(
         case = canonical_case()
         say(f"populatie simuleren ({employees} werknemers, {days} dagen)")
         simulate(platform, employees, days, seed, extra=[case])
-        held = _pad(platform, case.betrokkenen.casemanager, case.dossier_id, events)
+        held = _pad(platform, case, events)
         compliance = Actor(
             rol=Rol.COMPLIANCE,
             persoon_id="bench.compliance",

@@ -5,26 +5,149 @@ lasted, how the case goes (psychological complaints, a referral, spoor 2, ...) a
 `StapPlan` (done or missed, days late, days between the fact and its recording). `plan_stappen`
 turns it into dated commands in valid-time order; `walk` runs them through `Platform.execute` with
 the clock set to each step's recording moment, so recorded time follows valid time. The simulator
-merges many cases' steps into one timeline and runs them with `voer_uit`.
+merges many cases' steps into one timeline and runs them with `voer_uit`. `DossierBuilder` runs a
+case's steps one at a time, for tests and benchmarks that need a dossier in a given state.
 
-Step days count from the first sick day (day 0) and follow the process table in domain.md §5;
-"on time" means comfortably before each legal deadline.
+When a step is due comes from the poortwachter calendar, the one source of deadlines: `rooster`
+reads each row's due day from `poortwachter.kalender` and plans the step that row checks a few
+days before it ("on time" is comfortably before the deadline), so a change in the process table
+moves the simulator. The days count sick days, as the calendar does: a case's own spells map
+them onto dates, so the days between spells of one period are skipped.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from functools import cache
+from typing import Any, Protocol
 
 from events import Actor, Rol
+from poortwachter.feiten import SAMENTELLING, DossierFeiten, Uitvoering
+from poortwachter.kalender import Telling, kalender
 from services.shared import clock
 from services.shared.commands import CommandResult
 from wvp.runtime import Platform
 
+# The reference dossier the schedule is read from: one spell without herstel, from a Monday with
+# no holiday near week 42, so the 42-weken melding falls due the day after week 42; in any other
+# dossier it falls due no earlier.
+_REFERENTIE = date(2024, 1, 1)
+# Past every term, so a recurring row shows the term that follows its last performance.
+_NA_ALLE_TERMIJNEN = _REFERENTIE + timedelta(weeks=520)
+
+
+def vervaldagen(gedaan: Mapping[str, tuple[int, ...]] | None = None) -> dict[str, int | None]:
+    """The day each row of the calendar falls due in the reference dossier, counted from its first
+    sick day (day 0), with the process steps `gedaan` done on the given days; None where the row
+    has no due date (it awaits a signal, or its term runs past the waiting period)."""
+    stappen = {
+        stap: tuple(Uitvoering(_REFERENTIE + timedelta(days=d)) for d in dagen)
+        for stap, dagen in (gedaan or {}).items()
+    }
+    feiten = DossierFeiten(((_REFERENTIE, None),), stappen, medische_oorzaak=True)
+    return {
+        v.code: None if v.uiterlijk is None else (v.uiterlijk - _REFERENTIE).days
+        for v in kalender(feiten, _NA_ALLE_TERMIJNEN)
+    }
+
+
 # Relapses less than four weeks after herstel continue the same dossier (samentelling).
-SAMENTELLING_DAGEN = 28
-# The process runs its full course in 104 weeks; a case still ill then ends with the WIA decision.
-WACHTTIJD_DAGEN = 104 * 7
+SAMENTELLING_DAGEN = SAMENTELLING.days
+# The waiting period's length; a case still ill at its end ends with the WIA decision.
+WACHTTIJD_DAGEN = vervaldagen()["einde_wachttijd"] + 1
+
+# The steps a row of the calendar checks: step code -> (row code, days before the row falls due).
+OP_TERMIJN: dict[str, tuple[str, int]] = {
+    "verzekeraar_start": ("verzekeraar_geinformeerd", 0),
+    "screening": ("screening", 3),
+    "triage_oordeel": ("triage", 6),
+    "oordeel_gerapporteerd": ("oordeel_gerapporteerd", 4),
+    "toestemming": ("toestemming_medische_informatie", 3),
+    "melding_42_weken": ("melding_42_weken", 14),
+    "belastbaarheid": ("belastbaarheid_herbeoordeeld", 41),
+    "ad_rapport": ("arbeidsdeskundig_rapport", 16),
+    "eerstejaarsevaluatie": ("eerstejaarsevaluatie", 6),
+    "spoor2": ("spoor2_uiterlijk", 41),
+    "herstelprognose": ("herstelprognose", 33),
+    "actueel_oordeel": ("actueel_oordeel", 28),
+    "wia_uitnodiging": ("wia_uitnodiging", 2),
+    "eindevaluatie": ("eindevaluatie", 11),
+    "medisch_deel_riv": ("medisch_deel_riv", 7),
+    "riv_samengesteld": ("riv_samengesteld", 4),
+    "wia_aanvraag": ("wia_aanvraag", 10),
+    "ontvangstbevestiging": ("ontvangstbevestiging", 9),
+    "wia_besluit": ("einde_wachttijd", 27),
+}
+# The probleemanalyse: early (week 2-4) for psychological complaints, else by week 6.
+PROBLEEMANALYSE = {True: ("probleemanalyse_psychisch", 3), False: ("probleemanalyse", 6)}
+
+
+@dataclass(frozen=True)
+class Rooster:
+    """The day of each step, counted from the first sick day (day 0) of a dossier without herstel.
+    Steps no row checks follow the steps they belong to; the recurring ones are series."""
+
+    dag: Mapping[str, int]
+    voortgang: tuple[int, ...]  # monthly progress after the plan van aanpak
+    consulten: tuple[int, ...]  # the bedrijfsarts' spreekuur at least every 13 weeks
+
+
+def _reeks(
+    rij: str, stap: str, gedaan: Mapping[str, tuple[int, ...]], marge: int
+) -> tuple[int, ...]:
+    """A recurring step, each time `marge` days before the row's running term falls due; each
+    performance starts the next term, and no term runs past the waiting period."""
+    dagen: list[int] = []
+    eerder = gedaan.get(stap, ())
+    while (vervalt := vervaldagen({**gedaan, stap: (*eerder, *dagen)})[rij]) is not None:
+        dagen.append(vervalt - marge)
+    return tuple(dagen)
+
+
+@cache
+def rooster(psychisch: bool) -> Rooster:
+    """The schedule of a case, read from the calendar (see the module docstring)."""
+    vervalt = vervaldagen()
+    dag = {stap: vervalt[rij] - marge for stap, (rij, marge) in OP_TERMIJN.items()}
+    rij, marge = PROBLEEMANALYSE[psychisch]
+    analyse = dag["probleemanalyse"] = vervalt[rij] - marge
+    # Once the probleemanalyse is there, the table sets the plan van aanpak's due date by it.
+    plan = dag["plan_van_aanpak"] = vervaldagen({"probleemanalyse": (analyse,)})["plan_van_aanpak"]
+    consult = dag["consult"] = analyse - 4  # the spreekuur the probleemanalyse follows
+    fml = dag["belastbaarheid"]
+    besluit = dag["wia_besluit"]
+    dag.update(
+        casemanager_aangesteld=vervalt["ziekmelding"],
+        bedrijfsarts_toegewezen=vervalt["ziekmelding"],
+        taakdelegatie=dag["screening"] - 1,
+        triage_informatie=dag["triage_oordeel"] - 2,
+        medische_informatie=dag["toestemming"] + 1,
+        oproep_consult=consult - 5,
+        gesprek_probleemanalyse=min(analyse + 4, vervalt["probleemanalyse_besproken"]),
+        # A referral right after the probleemanalyse: the provider's intervention and invoice.
+        verwijzing=analyse + 1,
+        verwijzing_geaccepteerd=analyse + 3,
+        interventie_gestart=analyse + 8,
+        voortgangsrapportage=analyse + 29,
+        interventie_afgerond=analyse + 50,
+        factuur=analyse + 53,
+        # Scenario choices, no deadline: back at 50% in month 5, a deskundigenoordeel in month 7.
+        gedeeltelijk_herstel=140,
+        plan_bijgesteld=150,
+        deskundigenoordeel_aangevraagd=200,
+        deskundigenoordeel_brief=235,
+        arbeidsdeskundige_toegewezen=fml + 3,
+        ad_opdracht=fml + 4,
+        ad_adviesgesprek=fml + 10,
+        zienswijze=dag["riv_samengesteld"] - 5,
+        riv_toets=besluit - 20,
+        verzekeraar_wia=besluit + 1,
+    )
+    return Rooster(
+        dag,
+        voortgang=_reeks("voortgang_maandelijks", "voortgang", {"plan_van_aanpak": (plan,)}, 0),
+        consulten=_reeks("consult_13_weken", "consult", {"consult": (consult,)}, 3),
+    )
 
 
 @dataclass(frozen=True)
@@ -119,9 +242,10 @@ class Casus:
 
     @property
     def einde(self) -> date:
-        """The day the walk ends: the last herstel, or the end of the 104 weeks."""
-        laatste = self.perioden()[-1][1]
-        return laatste or self.eerste_ziektedag + timedelta(days=WACHTTIJD_DAGEN)
+        """The day the walk ends: the last herstel, or the day after the waiting period (which
+        counts sick days, so the days between spells of the period add to it)."""
+        perioden = self.perioden()
+        return perioden[-1][1] or Telling(perioden).dag(WACHTTIJD_DAGEN) + timedelta(days=1)
 
 
 Velden = Callable[[Casus, date], dict[str, Any]]
@@ -265,17 +389,14 @@ def delegatie_voor_caseload(
         )
 
 
-def _consulten(eerste: int) -> list[Stap]:
+def _consulten(ziektedag: Callable[[int], int], dagen: tuple[int, ...]) -> list[Stap]:
     """The bedrijfsarts sees the employee at least every 13 weeks, called by the uitvoerder."""
     stappen = []
-    for n, week in enumerate(range(13, 105, 13), start=1):
-        dag = week * 7 - 3
-        if dag <= eerste:
-            continue
+    for n, dag in enumerate(dagen, start=1):
         stappen += [
             Stap(
                 f"oproep_13w_{n}",
-                dag - 5,
+                ziektedag(dag - 5),
                 "roep_werknemer_op",
                 "uitvoerder",
                 lambda c, op: {"datum_consult": str(op + timedelta(days=5))},
@@ -283,7 +404,7 @@ def _consulten(eerste: int) -> list[Stap]:
             ),
             Stap(
                 f"consult_13w_{n}",
-                dag,
+                ziektedag(dag),
                 "leg_consult_vast",
                 "bedrijfsarts",
                 _vast({"verslag": "Periodiek consult met vragen van de casemanager"}),
@@ -293,17 +414,17 @@ def _consulten(eerste: int) -> list[Stap]:
     return stappen
 
 
-def _voortgang() -> list[Stap]:
+def _voortgang(ziektedag: Callable[[int], int], dagen: tuple[int, ...]) -> list[Stap]:
     return [
         Stap(
             f"voortgang_{n}",
-            dag,
+            ziektedag(dag),
             "leg_voortgang_vast",
             "casemanager",
             _vast({"samenvatting": "Afspraken uit het plan van aanpak besproken"}),
             herhalend=True,
         )
-        for n, dag in enumerate(range(77, WACHTTIJD_DAGEN, 28), start=1)
+        for n, dag in enumerate(dagen, start=1)
     ]
 
 
@@ -355,20 +476,28 @@ def _melding_verzekeraar(melding: str) -> Velden:
 def stappen(casus: Casus) -> list[Stap]:
     """Every step the case could take, in on-time order (dependencies always come first)."""
     b, v = casus.betrokkenen, casus.verloop
-    consult = 14 if v.psychisch else 31
-    pa = 24 if v.psychisch else 35  # probleemanalyse: week 4 for psychological complaints, else 5
+    schema = rooster(v.psychisch)
+    telling = Telling(casus.perioden())
+
+    def ziektedag(n: int) -> int:
+        """Day `n` of the schedule on this case's sick days: the days between spells are skipped."""
+        return (telling.dag(n + 1) - casus.eerste_ziektedag).days
+
+    def dag(code: str) -> int:
+        return ziektedag(schema.dag[code])
+
     lijst = [
         Stap("ziekmelding", 0, "registreer_ziekmelding", "hr", _ziekmelding, vast=True),
         Stap(
             "casemanager_aangesteld",
-            0,
+            dag("casemanager_aangesteld"),
             "stel_casemanager_aan",
             "hr",
             lambda c, op: {"persoon_id": b.casemanager.persoon_id, "naam": "Casemanager"},
         ),
         Stap(
             "bedrijfsarts_toegewezen",
-            0,
+            dag("bedrijfsarts_toegewezen"),
             "wijs_bedrijfsarts_toe",
             "hr",
             _vast(
@@ -377,7 +506,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "verzekeraar_start",
-            1,
+            dag("verzekeraar_start"),
             "informeer_verzekeraar",
             "casemanager",
             _melding_verzekeraar("start"),
@@ -387,7 +516,7 @@ def stappen(casus: Casus) -> list[Stap]:
         lijst.append(
             Stap(
                 "taakdelegatie",
-                2,
+                dag("taakdelegatie"),
                 "verleen_taakdelegatie",
                 "bedrijfsarts",
                 lambda c, op: _delegatie(
@@ -399,10 +528,16 @@ def stappen(casus: Casus) -> list[Stap]:
             )
         )
     lijst += [
-        Stap("screening", 3, "voer_screening_uit", "uitvoerder", _vast({"prioriteit": 2})),
+        Stap(
+            "screening",
+            dag("screening"),
+            "voer_screening_uit",
+            "uitvoerder",
+            _vast({"prioriteit": 2}),
+        ),
         Stap(
             "triage_informatie",
-            5,
+            dag("triage_informatie"),
             "leg_triage_informatie_vast",
             "uitvoerder",
             _vast(
@@ -411,7 +546,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "triage_oordeel",
-            7,
+            dag("triage_oordeel"),
             "geef_triage_oordeel",
             "bedrijfsarts",
             _vast(
@@ -425,7 +560,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "oordeel_gerapporteerd",
-            9,
+            dag("oordeel_gerapporteerd"),
             "rapporteer_oordeel",
             "uitvoerder",
             _vast({"kan_werken": False, "toelichting": "Voorlopig geen benutbare mogelijkheden"}),
@@ -436,7 +571,7 @@ def stappen(casus: Casus) -> list[Stap]:
         lijst += [
             Stap(
                 "toestemming",
-                10,
+                dag("toestemming"),
                 "registreer_toestemming",
                 "werknemer",
                 _vast(
@@ -449,7 +584,7 @@ def stappen(casus: Casus) -> list[Stap]:
             ),
             Stap(
                 "medische_informatie",
-                11,
+                dag("medische_informatie"),
                 "vraag_medische_informatie_op",
                 "uitvoerder",
                 _vast(
@@ -465,26 +600,32 @@ def stappen(casus: Casus) -> list[Stap]:
     lijst += [
         Stap(
             "oproep_consult",
-            consult - 5,
+            dag("oproep_consult"),
             "roep_werknemer_op",
             "uitvoerder",
             lambda c, op: {"datum_consult": str(op + timedelta(days=5))},
         ),
         Stap(
             "consult",
-            consult,
+            dag("consult"),
             "leg_consult_vast",
             "bedrijfsarts",
             _vast({"verslag": "Eerste spreekuur, klachten en belastbaarheid besproken"}),
         ),
-        Stap("probleemanalyse", pa, "lever_probleemanalyse_op", "bedrijfsarts", _probleemanalyse),
+        Stap(
+            "probleemanalyse",
+            dag("probleemanalyse"),
+            "lever_probleemanalyse_op",
+            "bedrijfsarts",
+            _probleemanalyse,
+        ),
     ]
     if v.verwijzing:
-        lijst += _provider_stappen(pa + 1)
+        lijst += _provider_stappen(dag)
     lijst += [
         Stap(
             "gesprek_probleemanalyse",
-            pa + 4,
+            dag("gesprek_probleemanalyse"),
             "leg_gesprek_vast",
             "casemanager",
             _vast({"onderwerp": "probleemanalyse", "verslag": "Advies besproken met werknemer"}),
@@ -492,7 +633,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "plan_van_aanpak",
-            pa + 14,  # two weeks after the probleemanalyse (before week 8 either way)
+            dag("plan_van_aanpak"),
             "stel_plan_van_aanpak_vast",
             "hr",
             lambda c, op: {
@@ -503,19 +644,20 @@ def stappen(casus: Casus) -> list[Stap]:
             na=("probleemanalyse",),
         ),
     ]
-    lijst += _voortgang() + _consulten(consult)
+    lijst += _voortgang(ziektedag, schema.voortgang)
+    lijst += _consulten(ziektedag, schema.consulten)
     if v.gedeeltelijk_herstel:
         lijst += [
             Stap(
                 "gedeeltelijk_herstel",
-                140,
+                dag("gedeeltelijk_herstel"),
                 "wijzig_verzuimpercentage",
                 "hr",
                 _vast({"verzuimpercentage": 50}),
             ),
             Stap(
                 "plan_bijgesteld",
-                150,
+                dag("plan_bijgesteld"),
                 "stel_plan_van_aanpak_bij",
                 "hr",
                 lambda c, op: {
@@ -529,7 +671,7 @@ def stappen(casus: Casus) -> list[Stap]:
         lijst += [
             Stap(
                 "deskundigenoordeel_aangevraagd",
-                200,
+                dag("deskundigenoordeel_aangevraagd"),
                 "vraag_deskundigenoordeel_aan",
                 "hr",
                 _vast({"vraag": "passende_arbeid", "aanvrager": "werkgever"}),
@@ -538,7 +680,7 @@ def stappen(casus: Casus) -> list[Stap]:
                 # UWV knows the case only after the 42-weken melding and answers by letter; the
                 # casemanager records the letter, which is not UWV's decision itself.
                 "deskundigenoordeel_brief",
-                235,
+                dag("deskundigenoordeel_brief"),
                 "registreer_uwv_brief",
                 "casemanager",
                 lambda c, op: {
@@ -551,17 +693,23 @@ def stappen(casus: Casus) -> list[Stap]:
             ),
         ]
     lijst += [
-        Stap("melding_42_weken", 280, "dien_melding_42_weken_in", "casemanager", _kenmerk("42W")),
+        Stap(
+            "melding_42_weken",
+            dag("melding_42_weken"),
+            "dien_melding_42_weken_in",
+            "casemanager",
+            _kenmerk("42W"),
+        ),
         Stap(
             "belastbaarheid",
-            315,
+            dag("belastbaarheid"),
             "stel_belastbaarheid_vast",
             "bedrijfsarts",
             _vast({"instrument": "FML", "beperkingen": ["tillen", "bukken", "tijdsdruk"]}),
         ),
         Stap(
             "arbeidsdeskundige_toegewezen",
-            318,
+            dag("arbeidsdeskundige_toegewezen"),
             "wijs_arbeidsdeskundige_toe",
             "hr",
             _vast(
@@ -573,7 +721,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "ad_opdracht",
-            319,
+            dag("ad_opdracht"),
             "ontvang_opdracht",
             "arbeidsdeskundige",
             _vast(
@@ -583,7 +731,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "ad_adviesgesprek",
-            325,
+            dag("ad_adviesgesprek"),
             "leg_adviesgesprek_vast",
             "arbeidsdeskundige",
             _vast({"verslag": "Mogelijkheden in eigen en ander werk verkend"}),
@@ -591,7 +739,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "ad_rapport",
-            340,
+            dag("ad_rapport"),
             "lever_rapport_op",
             "arbeidsdeskundige",
             _vast(
@@ -607,7 +755,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "eerstejaarsevaluatie",
-            357,
+            dag("eerstejaarsevaluatie"),
             "leg_eerstejaarsevaluatie_vast",
             "hr",
             _vast({"conclusie": "Eerste ziektejaar geëvalueerd", "spoor2_nodig": v.spoor2}),
@@ -617,7 +765,7 @@ def stappen(casus: Casus) -> list[Stap]:
         lijst.append(
             Stap(
                 "spoor2",
-                364,
+                dag("spoor2"),
                 "start_spoor2",
                 "hr",
                 _vast(
@@ -631,7 +779,7 @@ def stappen(casus: Casus) -> list[Stap]:
     lijst += [
         Stap(
             "herstelprognose",
-            575,
+            dag("herstelprognose"),
             "geef_herstelprognose",
             "bedrijfsarts",
             _vast(
@@ -640,38 +788,44 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "actueel_oordeel",
-            580,
+            dag("actueel_oordeel"),
             "geef_actueel_oordeel",
             "bedrijfsarts",
             _vast(
                 {"conclusie": "Blijvend beperkt in belastbaarheid", "benutbare_mogelijkheden": True}
             ),
         ),
-        Stap("wia_uitnodiging", 616, "registreer_wia_uitnodiging", "casemanager", _vast({})),
+        Stap(
+            "wia_uitnodiging",
+            dag("wia_uitnodiging"),
+            "registreer_wia_uitnodiging",
+            "casemanager",
+            _vast({}),
+        ),
         Stap(
             "eindevaluatie",
-            618,
+            dag("eindevaluatie"),
             "leg_eindevaluatie_vast",
             "hr",
             _vast({"conclusie": "Re-integratie afgerond zonder volledige werkhervatting"}),
         ),
         Stap(
             "zienswijze",
-            620,
+            dag("zienswijze"),
             "leg_zienswijze_vast",
             "werknemer",
             _vast({"zienswijze": "Ik kan mij vinden in het verloop van de re-integratie"}),
         ),
         Stap(
             "medisch_deel_riv",
-            622,
+            dag("medisch_deel_riv"),
             "overhandig_medisch_deel_riv",
             "bedrijfsarts",
             _vast({"samenvatting": "Medische samenvatting voor de verzekeringsarts"}),
         ),
         Stap(
             "riv_samengesteld",
-            625,
+            dag("riv_samengesteld"),
             "stel_riv_samen",
             "casemanager",
             _riv_onderdelen,
@@ -688,7 +842,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "wia_aanvraag",
-            640,
+            dag("wia_aanvraag"),
             "dien_wia_aanvraag_in",
             "werknemer",
             _kenmerk("WIA"),
@@ -696,7 +850,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "ontvangstbevestiging",
-            655,
+            dag("ontvangstbevestiging"),
             "registreer_ontvangstbevestiging",
             "uwv",
             _kenmerk("WIA"),
@@ -704,7 +858,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
         Stap(
             "riv_toets",
-            680,
+            dag("riv_toets"),
             "registreer_riv_toets",
             "uwv",
             _riv_toets,
@@ -715,7 +869,7 @@ def stappen(casus: Casus) -> list[Stap]:
         lijst += [
             Stap(
                 "wia_besluit",
-                700,
+                dag("wia_besluit"),
                 "registreer_wia_besluit",
                 "uwv",
                 _vast(
@@ -728,7 +882,7 @@ def stappen(casus: Casus) -> list[Stap]:
             ),
             Stap(
                 "verzekeraar_wia",
-                701,
+                dag("verzekeraar_wia"),
                 "informeer_verzekeraar",
                 "casemanager",
                 _melding_verzekeraar("wia-uitkomst"),
@@ -743,7 +897,7 @@ def _kenmerk(soort: str) -> Velden:
     return lambda c, op: {"kenmerk": f"{soort}-{c.dossier_id}"}
 
 
-def _provider_stappen(dag: int) -> list[Stap]:
+def _provider_stappen(dag: Callable[[str], int]) -> list[Stap]:
     """A referral by the bedrijfsarts, the provider's intervention, its report and invoice."""
 
     def verwijzing(**extra: Any) -> Velden:
@@ -752,7 +906,7 @@ def _provider_stappen(dag: int) -> list[Stap]:
     return [
         Stap(
             "verwijzing",
-            dag,
+            dag("verwijzing"),
             "verwijs_naar_provider",
             "bedrijfsarts",
             lambda c, op: {
@@ -763,7 +917,7 @@ def _provider_stappen(dag: int) -> list[Stap]:
         ),
         Stap(
             "verwijzing_geaccepteerd",
-            dag + 2,
+            dag("verwijzing_geaccepteerd"),
             "accepteer_verwijzing",
             "provider",
             lambda c, op: {
@@ -774,7 +928,7 @@ def _provider_stappen(dag: int) -> list[Stap]:
         ),
         Stap(
             "interventie_gestart",
-            dag + 7,
+            dag("interventie_gestart"),
             "start_interventie",
             "provider",
             verwijzing(omschrijving="Zes behandelsessies"),
@@ -782,7 +936,7 @@ def _provider_stappen(dag: int) -> list[Stap]:
         ),
         Stap(
             "voortgangsrapportage",
-            dag + 28,
+            dag("voortgangsrapportage"),
             "dien_voortgangsrapportage_in",
             "provider",
             verwijzing(rapportage="Klachten nemen af, werkhervatting haalbaar"),
@@ -790,7 +944,7 @@ def _provider_stappen(dag: int) -> list[Stap]:
         ),
         Stap(
             "interventie_afgerond",
-            dag + 49,
+            dag("interventie_afgerond"),
             "rond_interventie_af",
             "provider",
             verwijzing(resultaat="Behandeling afgerond, klachten verminderd"),
@@ -798,7 +952,7 @@ def _provider_stappen(dag: int) -> list[Stap]:
         ),
         Stap(
             "factuur",
-            dag + 52,
+            dag("factuur"),
             "dien_factuur_in",
             "provider",
             lambda c, op: {
@@ -822,6 +976,11 @@ def _in_ziekte(op: date, perioden: list[tuple[date, date | None]], herhalend: bo
         if herstel is None or op < herstel:
             return op
     return None
+
+
+def _vastleggen_om(dag: date, index: int) -> datetime:
+    """When a step recorded on `dag` is recorded: in the morning, in the order of the steps."""
+    return datetime.combine(dag, time(8, 0), UTC) + timedelta(minutes=index)
 
 
 def plan_stappen(casus: Casus, tot: date | None = None) -> Planning:
@@ -853,7 +1012,7 @@ def plan_stappen(casus: Casus, tot: date | None = None) -> Planning:
     vorige: datetime | None = None
     for op, _, index, stap, plan in gepland:
         dag = op + timedelta(days=plan.registratie_vertraging)
-        moment = datetime.combine(dag, time(8, 0), UTC) + timedelta(minutes=index)
+        moment = _vastleggen_om(dag, index)
         if vorige is not None and moment <= vorige:
             moment = vorige + timedelta(minutes=1)  # recorded time never runs backwards in a case
         if tot is not None and moment.date() >= tot:
@@ -863,18 +1022,84 @@ def plan_stappen(casus: Casus, tot: date | None = None) -> Planning:
     return Planning(result, gemist)
 
 
-def voer_uit(platform: Platform, gepland: GeplandeStap) -> CommandResult:
-    """Run one planned step with the clock at its recording moment."""
-    casus, stap = gepland.casus, gepland.stap
+class CommandTarget(Protocol):
+    """What runs commands by name: the platform, a remote one, the API in a test, one service."""
+
+    def execute(
+        self, command: str, actor: Actor, dossier_id: str | None, fields: dict[str, Any]
+    ) -> CommandResult: ...
+
+
+def _uitvoeren(
+    target: CommandTarget, casus: Casus, stap: Stap, geldig_op: date, velden: dict[str, Any]
+) -> CommandResult:
+    """Run `stap` of `casus` on valid date `geldig_op` under the current clock; `velden` replace
+    the scenario's fields."""
     actor = getattr(casus.betrokkenen, stap.actor)
-    velden = {**stap.velden(casus, gepland.geldig_op), "geldig_op": str(gepland.geldig_op)}
+    velden = {**stap.velden(casus, geldig_op), **velden, "geldig_op": str(geldig_op)}
     dossier_id = None if stap.command == "verleen_taakdelegatie" else casus.dossier_id
-    with clock.frozen_at(gepland.geregistreerd):
-        result = platform.execute(stap.command, actor, dossier_id, velden)
+    result = target.execute(stap.command, actor, dossier_id, velden)
     if stap.code == "ziekmelding":
         casus.dossier_id = result.dossier_id
     casus.uitgevoerd.add(stap.code)
     return result
+
+
+def voer_uit(target: CommandTarget, gepland: GeplandeStap) -> CommandResult:
+    """Run one planned step with the clock at its recording moment."""
+    with clock.frozen_at(gepland.geregistreerd):
+        return _uitvoeren(target, gepland.casus, gepland.stap, gepland.geldig_op, {})
+
+
+@dataclass
+class DossierBuilder:
+    """One case's dossier, built through `target` a step at a time: the scenario's steps by code,
+    with the scenario's fields unless the caller gives others. Tests and benchmarks that need a
+    dossier in a given state build it here, so each is filled the way the walk fills it."""
+
+    target: CommandTarget
+    casus: Casus
+
+    @property
+    def dossier_id(self) -> str | None:
+        return self.casus.dossier_id
+
+    def _stap(self, code: str) -> tuple[int, Stap]:
+        for index, stap in enumerate(stappen(self.casus)):
+            if stap.code == code:
+                return index, stap
+        raise ValueError(f"stap {code} komt in deze casus niet voor")
+
+    def _op_tijd(self, stap: Stap) -> date:
+        return self.casus.eerste_ziektedag + timedelta(days=stap.dag)
+
+    def doe(self, code: str, op: date | None = None, **velden: Any) -> CommandResult:
+        """Run step `code` now, under the caller's clock: on valid date `op` (default: its
+        on-time day), with `velden` in place of the scenario's fields of those names."""
+        _, stap = self._stap(code)
+        return _uitvoeren(self.target, self.casus, stap, op or self._op_tijd(stap), velden)
+
+    def op_tijd(self, *codes: str) -> "DossierBuilder":
+        """Run steps `codes`, each on its on-time day and recorded that morning, as the walk
+        records it."""
+        for code in codes:
+            index, stap = self._stap(code)
+            op = self._op_tijd(stap)
+            with clock.frozen_at(_vastleggen_om(op, index)):
+                _uitvoeren(self.target, self.casus, stap, op, {})
+        return self
+
+    def tot_en_met(self, code: str) -> "DossierBuilder":
+        """Run the case's planned steps not run yet, up to and including step `code`, each at its
+        recording moment."""
+        gepland = plan_stappen(self.casus).stappen
+        codes = [g.stap.code for g in gepland]
+        if code not in codes:
+            raise ValueError(f"stap {code} staat niet in de planning van deze casus")
+        for stap in gepland[: codes.index(code) + 1]:
+            if stap.stap.code not in self.casus.uitgevoerd:
+                voer_uit(self.target, stap)
+        return self
 
 
 def registreer_catalogus(

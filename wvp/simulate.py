@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from uuid import NAMESPACE_URL, uuid5
 
 from events import Actor, Rol
+from poortwachter.kalender import Telling
 from wvp.runtime import Platform
 from wvp.scenario import (
     SAMENTELLING_DAGEN,
@@ -30,6 +31,7 @@ from wvp.scenario import (
     delegatie_voor_caseload,
     plan_stappen,
     registreer_catalogus,
+    vervaldagen,
     voer_uit,
 )
 
@@ -66,6 +68,8 @@ PROVIDERS = (
     ("reintegratie-oost", "Re-integratie Oost", "reintegratiebedrijf"),
 )
 UWV = Actor(rol=Rol.UWV, persoon_id="uwv.verzekeringsarts", organisatie="uwv")
+# The day (from day 0) the probleemanalyse falls due: a dossier still ill then is a long one.
+PROBLEEMANALYSE_DAG = vervaldagen()["probleemanalyse"]
 
 Voortgang = Callable[[int, int], None]
 
@@ -89,7 +93,7 @@ class Samenvatting:
     ziekmeldingen: int = 0  # every spell's ziekmelding, relapses included
     samengeteld: int = 0  # relapses within four weeks, counted into the earlier dossier
     herstelmeldingen: int = 0
-    lange_dossiers: int = 0  # still ill at week 6, when the probleemanalyse is due
+    lange_dossiers: int = 0  # still ill when the probleemanalyse is due (week 6)
     wia_aanvragen: int = 0
     loonsancties: int = 0
     commands: int = 0
@@ -363,10 +367,9 @@ def simulate(
         tijdlijn += planning.stappen
         gemist.update(_familie(c) for c in planning.gemist)
         te_laat.update(_familie(c) for c in planning.te_laat)
-        week6 = casus.eerste_ziektedag + timedelta(days=42)
-        if week6 < tot and any(
-            b <= week6 and (h is None or week6 < h) for b, h in casus.perioden()
-        ):
+        perioden = casus.perioden()
+        analyse = Telling(perioden).dag(PROBLEEMANALYSE_DAG + 1)
+        if analyse < tot and any(b <= analyse and (h is None or analyse < h) for b, h in perioden):
             samenvatting.lange_dossiers += 1
     tijdlijn.sort(key=lambda g: g.geregistreerd)  # stable: cases keep their own order
 

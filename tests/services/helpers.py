@@ -1,10 +1,12 @@
-"""What the service tests share: actors, common commands, counting and raw access to the stores."""
+"""What the service tests share: actors, dossiers built by the scenario's builder, counting and
+raw access to the stores."""
 
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, closing, contextmanager
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,11 @@ import pytest
 
 from events import Actor, Rol
 from services.shared import clock
+from services.shared.application import ServiceApplication
 from services.shared.chain import CHAINED_FIELDS
 from services.shared.commands import CommandResult
 from wvp.runtime import Platform
+from wvp.scenario import Betrokkenen, Casus, CommandTarget, DossierBuilder, Verloop
 
 WERKGEVER_ID = "acme"
 EERSTE_ZIEKTEDAG = date(2026, 1, 5)
@@ -27,6 +31,7 @@ CASEMANAGER = Actor(rol=Rol.CASEMANAGER, persoon_id="cm-1", organisatie=WERKGEVE
 BEDRIJFSARTS = Actor(rol=Rol.BEDRIJFSARTS, persoon_id="ba-1", organisatie="arbodienst")
 ARBEIDSDESKUNDIGE = Actor(rol=Rol.ARBEIDSDESKUNDIGE, persoon_id="ad-1", organisatie="arbodienst")
 PROVIDER = Actor(rol=Rol.PROVIDER, persoon_id="psy-1", organisatie="praktijk")
+UWV = Actor(rol=Rol.UWV, persoon_id="uwv-1", organisatie="uwv")
 
 # More stored events than any test produces, so one read returns a whole store.
 _READ_LIMIT = 10_000
@@ -35,50 +40,62 @@ _READ_LIMIT = 10_000
 ENVELOPE_FIELDS = ("originator_id", "originator_version", "timestamp", *CHAINED_FIELDS, "hash")
 
 
+def datum(n: int) -> date:
+    """The date `n` days after the first sick day (negative: before it)."""
+    return EERSTE_ZIEKTEDAG + timedelta(days=n)
+
+
 def dag(n: int) -> str:
-    """The ISO date `n` days after the first sick day (negative: before it)."""
-    return (EERSTE_ZIEKTEDAG + timedelta(days=n)).isoformat()
+    """`datum(n)` as an ISO date, as commands take it."""
+    return datum(n).isoformat()
 
 
 def vastgelegd_op(n: int) -> AbstractContextManager[None]:
     """Record on day `n` (09:00 UTC): a fact may not be dated after the day it is recorded."""
-    return clock.frozen_at(datetime.combine(date.fromisoformat(dag(n)), time(9), tzinfo=UTC))
+    return clock.frozen_at(datetime.combine(datum(n), time(9), tzinfo=UTC))
+
+
+# The parties of every dossier these tests build; with the policy off they need not be related.
+BETROKKENEN = Betrokkenen(
+    werkgever_id=WERKGEVER_ID,
+    werknemer_id="wn-1",
+    hr=WERKGEVER,
+    casemanager=CASEMANAGER,
+    bedrijfsarts=BEDRIJFSARTS,
+    arbeidsdeskundige=ARBEIDSDESKUNDIGE,
+    provider=PROVIDER,
+    uwv=UWV,
+)
+
+
+def dossier(
+    target: CommandTarget,
+    werknemer_id: str = "wn-1",
+    dossier_id: str | None = None,
+    duur_dagen: int | None = None,
+) -> DossierBuilder:
+    """The scenario's builder for a case of `werknemer_id` from EERSTE_ZIEKTEDAG (or the existing
+    dossier `dossier_id`), with a referral, spoor 2 and a herstel after `duur_dagen` if given."""
+    casus = Casus(
+        replace(BETROKKENEN, werknemer_id=werknemer_id),
+        EERSTE_ZIEKTEDAG,
+        duur_dagen,
+        verloop=Verloop(verwijzing=True, spoor2=True),
+        dossier_id=dossier_id,
+    )
+    return DossierBuilder(target, casus)
 
 
 def meld_ziek(
     platform: Platform, werknemer_id: str = "wn-1", op: str = dag(0), **velden: Any
 ) -> CommandResult:
-    return platform.execute(
-        "registreer_ziekmelding",
-        WERKGEVER,
-        None,
-        {"geldig_op": op, "werknemer_id": werknemer_id, "werkgever_id": WERKGEVER_ID, **velden},
-    )
+    """A new dossier's ziekmelding, recorded under the caller's clock."""
+    return dossier(platform, werknemer_id).doe("ziekmelding", date.fromisoformat(op), **velden)
 
 
-def lever_probleemanalyse(
-    platform: Platform, dossier_id: str, op: str = dag(35), **velden: Any
-) -> CommandResult:
-    invoer = {
-        "geldig_op": op,
-        "mogelijkheden": "kan vier uur per dag licht werk doen",
-        "beperkingen": "beperkt in tillen en bukken",
-        "advies": "opbouw in eigen werk",
-        "diagnose": "niet voor de werkgever",
-        **velden,
-    }
-    return platform.execute("lever_probleemanalyse_op", BEDRIJFSARTS, dossier_id, invoer)
-
-
-def stel_plan_van_aanpak_vast(platform: Platform, dossier_id: str, op: str = dag(49)):
-    afspraak = {"wat": "twee uur per dag eigen werk", "wie": "werknemer", "uiterlijk": dag(70)}
-    plan = {
-        "geldig_op": op,
-        "doel": "terug naar eigen werk",
-        "afspraken": [afspraak],
-        "financiele_gevolgen_uitgelegd": True,
-    }
-    return platform.execute("stel_plan_van_aanpak_vast", CASEMANAGER, dossier_id, plan)
+def lever_probleemanalyse(platform: Platform, dossier_id: str, **velden: Any) -> CommandResult:
+    """The probleemanalyse of an existing dossier, on its on-time day."""
+    return dossier(platform, dossier_id=dossier_id).doe("probleemanalyse", **velden)
 
 
 def verleen_taakdelegatie(platform: Platform, taken: list[str]) -> CommandResult:
@@ -92,12 +109,32 @@ def verleen_taakdelegatie(platform: Platform, taken: list[str]) -> CommandResult
     return platform.execute("verleen_taakdelegatie", BEDRIJFSARTS, None, delegatie)
 
 
+def standalone(service: type[ServiceApplication], data_dir: Path) -> ServiceApplication:
+    """One service on its own, in memory (the library's POPO store), as the library's examples
+    run an application; its medical key, if it needs one, is made in `data_dir`."""
+    env = {"PERSISTENCE_MODULE": "eventsourcing.popo", "WVP_DATABASE_URL": ""}
+    return service({**env, "WVP_DATA_DIR": str(data_dir)})
+
+
+def volg(follower: ServiceApplication, *leaders: ServiceApplication) -> None:
+    """`follower` processes what `leaders` recorded since it last looked, as the system has it."""
+    for leader in leaders:
+        if leader.name not in follower.readers:
+            follower.follow(leader.name, leader.notification_log)
+        follower.pull_and_process(leader.name)
+
+
+def soorten(events: Iterable[Any]) -> list[str]:
+    """The type of each fact, in order."""
+    return [type(event).__name__ for event in events]
+
+
 def events_of(platform: Platform, dossier_id: str, service: str) -> list[Any]:
     return [event for name, event in platform.history(dossier_id) if name == service]
 
 
 def types_of(platform: Platform, dossier_id: str, service: str) -> list[str]:
-    return [type(event).__name__ for event in events_of(platform, dossier_id, service)]
+    return soorten(events_of(platform, dossier_id, service))
 
 
 def envelope(event: Any) -> dict[str, Any]:

@@ -9,15 +9,14 @@ from events.uwv_submission import RIV_VERPLICHT
 from services.shared import clock
 from services.shared.errors import DomainRuleViolated, RivIncomplete
 from tests.services.helpers import (
-    ARBEIDSDESKUNDIGE,
     BEDRIJFSARTS,
     CASEMANAGER,
     WERKGEVER,
     dag,
-    lever_probleemanalyse,
+    datum,
+    dossier,
     meld_ziek,
     refused,
-    stel_plan_van_aanpak_vast,
     types_of,
     vastgelegd_op,
     verleen_taakdelegatie,
@@ -52,42 +51,35 @@ def test_one_employment_has_at_most_one_open_ziekmelding(platform):
 
 
 def test_a_plan_van_aanpak_needs_the_bedrijfsarts_first(platform):
-    medisch = meld_ziek(platform).dossier_id
+    medisch = dossier(platform)
+    medisch.doe("ziekmelding")
     with refused(platform, DomainRuleViolated, "plan van aanpak", "probleemanalyse"):
-        stel_plan_van_aanpak_vast(platform, medisch)
-    oordeel = {"geldig_op": dag(7), "medische_oorzaak": True, "toelichting": "medisch"}
-    platform.execute("geef_triage_oordeel", BEDRIJFSARTS, medisch, oordeel)
+        medisch.doe("plan_van_aanpak")
+    medisch.doe("triage_oordeel")  # a medical cause
     with refused(platform, DomainRuleViolated, "probleemanalyse"):
-        stel_plan_van_aanpak_vast(platform, medisch)
+        medisch.doe("plan_van_aanpak")
 
     # The bedrijfsarts judges the cause not medical: the plan may follow without probleemanalyse.
-    niet_medisch = meld_ziek(platform, werknemer_id="wn-2").dossier_id
-    oordeel = {"geldig_op": dag(7), "medische_oorzaak": False, "toelichting": "conflict"}
-    platform.execute("geef_triage_oordeel", BEDRIJFSARTS, niet_medisch, oordeel)
-    stel_plan_van_aanpak_vast(platform, niet_medisch)
-    assert types_of(platform, niet_medisch, "werkgever")[-2:] == [
+    niet_medisch = dossier(platform, werknemer_id="wn-2")
+    niet_medisch.doe("ziekmelding")
+    niet_medisch.doe("triage_oordeel", medische_oorzaak=False, toelichting="conflict")
+    niet_medisch.doe("plan_van_aanpak")
+    assert types_of(platform, niet_medisch.dossier_id, "werkgever")[-2:] == [
         "TriageUitkomstOntvangen",
         "PlanVanAanpakVastgesteld",
     ]
 
 
 def test_an_arbeidsdeskundig_rapport_needs_the_bedrijfsarts_findings(platform):
-    dossier = meld_ziek(platform).dossier_id
-    rapport = {
-        "geldig_op": dag(300),
-        "conclusie": "eigen werk is passend met aanpassingen",
-        "passend_eigen_werk": True,
-        "spoor2_advies": False,
-    }
+    ad = dossier(platform)
+    ad.doe("ziekmelding")
     with refused(platform, DomainRuleViolated, "arbeidsdeskundig rapport", "FML/IZP"):
-        platform.execute("lever_rapport_op", ARBEIDSDESKUNDIGE, dossier, rapport)
+        ad.doe("ad_rapport", datum(300))
 
-    gesprek = {"geldig_op": dag(20), "verslag": "mogelijkheden verkend"}
-    platform.execute("leg_adviesgesprek_vast", ARBEIDSDESKUNDIGE, dossier, gesprek)
-    fml = {"geldig_op": dag(290), "instrument": "FML", "beperkingen": ["niet tillen"]}
-    platform.execute("stel_belastbaarheid_vast", BEDRIJFSARTS, dossier, fml)
-    platform.execute("lever_rapport_op", ARBEIDSDESKUNDIGE, dossier, rapport)
-    assert types_of(platform, dossier, "arbeidsdeskundige") == [
+    ad.doe("ad_adviesgesprek", datum(20))  # any time, also long before the bedrijfsarts' findings
+    ad.doe("belastbaarheid", datum(290))
+    ad.doe("ad_rapport", datum(300))
+    assert types_of(platform, ad.dossier_id, "arbeidsdeskundige") == [
         "DossierGeopend",
         "AdviesgesprekGehouden",
         "BelastbaarheidOntvangen",
@@ -117,59 +109,37 @@ def test_medical_information_needs_the_employees_standing_consent(platform):
         platform.execute("vraag_medische_informatie_op", BEDRIJFSARTS, dossier, verzoek)
 
 
-def _riv_onderdeel_leveren(platform, dossier: str, onderdeel: str) -> None:
-    """Record the fact in its own service that makes up `onderdeel` of the RIV."""
-    if onderdeel == "probleemanalyse":
-        lever_probleemanalyse(platform, dossier)
-        return
-    if onderdeel == "plan_van_aanpak":
-        stel_plan_van_aanpak_vast(platform, dossier)
-        return
-    command, actor, velden = {
-        "eerstejaarsevaluatie": (
-            "leg_eerstejaarsevaluatie_vast",
-            CASEMANAGER,
-            {"conclusie": "spoor 1 loopt", "spoor2_nodig": False},
-        ),
-        "eindevaluatie": ("leg_eindevaluatie_vast", CASEMANAGER, {"conclusie": "gedeeltelijk"}),
-        "actueel_oordeel": (
-            "geef_actueel_oordeel",
-            BEDRIJFSARTS,
-            {"conclusie": "beperkt belastbaar", "benutbare_mogelijkheden": True},
-        ),
-        "medisch_deel": ("overhandig_medisch_deel_riv", BEDRIJFSARTS, {"samenvatting": "zie"}),
-        "zienswijze_werknemer": ("leg_zienswijze_vast", CASEMANAGER, {"zienswijze": "eens"}),
-    }[onderdeel]
-    with vastgelegd_op(600):
-        platform.execute(command, actor, dossier, {"geldig_op": dag(600), **velden})
+# The scenario's step that makes up each part of the RIV, in its own service.
+RIV_STAPPEN = {
+    "probleemanalyse": "probleemanalyse",
+    "plan_van_aanpak": "plan_van_aanpak",
+    "eerstejaarsevaluatie": "eerstejaarsevaluatie",
+    "eindevaluatie": "eindevaluatie",
+    "actueel_oordeel": "actueel_oordeel",
+    "medisch_deel": "medisch_deel_riv",
+    "zienswijze_werknemer": "zienswijze",
+}
 
 
 def test_a_riv_names_exactly_the_parts_it_still_misses(platform):
-    dossier = meld_ziek(platform).dossier_id
-    riv = {"geldig_op": dag(620), "onderdelen": [o.value for o in RIV_VERPLICHT]}
+    """Each part is made by its own step on its on-time day, in its own service."""
+    riv = dossier(platform).op_tijd("ziekmelding")
     verplicht = [o.value for o in RIV_VERPLICHT]
-    with (
-        refused(platform, RivIncomplete, "RIV onvolledig", *verplicht) as raised,
-        vastgelegd_op(620),
-    ):
-        platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
+    with refused(platform, RivIncomplete, "RIV onvolledig", *verplicht) as raised:
+        riv.op_tijd("riv_samengesteld")
     assert raised.value.missing == verplicht
 
     aanwezig = ["probleemanalyse", "plan_van_aanpak", "eindevaluatie", "zienswijze_werknemer"]
-    for onderdeel in aanwezig:
-        _riv_onderdeel_leveren(platform, dossier, onderdeel)
+    riv.op_tijd(*(RIV_STAPPEN[onderdeel] for onderdeel in aanwezig))
     ontbrekend = ["eerstejaarsevaluatie", "actueel_oordeel", "medisch_deel"]
-    with refused(platform, RivIncomplete, *ontbrekend) as raised, vastgelegd_op(620):
-        platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
+    with refused(platform, RivIncomplete, *ontbrekend) as raised:
+        riv.op_tijd("riv_samengesteld")
     assert raised.value.missing == ontbrekend
     assert not any(onderdeel in str(raised.value) for onderdeel in aanwezig)
-    assert platform.uwv.riv_status(dossier)["ontbrekend"] == ontbrekend
+    assert platform.uwv.riv_status(riv.dossier_id)["ontbrekend"] == ontbrekend
 
-    for onderdeel in ontbrekend:
-        _riv_onderdeel_leveren(platform, dossier, onderdeel)
-    with vastgelegd_op(620):
-        platform.execute("stel_riv_samen", CASEMANAGER, dossier, riv)
-    assert types_of(platform, dossier, "uwv_submission")[-1] == "RivSamengesteld"
+    riv.op_tijd(*(RIV_STAPPEN[onderdeel] for onderdeel in ontbrekend), "riv_samengesteld")
+    assert types_of(platform, riv.dossier_id, "uwv_submission")[-1] == "RivSamengesteld"
 
 
 @pytest.mark.parametrize("voorbehouden", ["oordeel", "rie_toetsing"])

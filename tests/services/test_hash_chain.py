@@ -7,13 +7,10 @@ import pytest
 
 from services.shared.chain import GENESIS, Breach, first_breach
 from tests.services.helpers import (
-    WERKGEVER,
-    dag,
+    dossier,
     events_of,
     every_aggregate,
-    lever_probleemanalyse,
     meld_ziek,
-    stel_plan_van_aanpak_vast,
     tamper_with_store,
     types_of,
     verleen_taakdelegatie,
@@ -24,6 +21,14 @@ CONTENT = "content does not match its hash"
 PREDECESSOR = "predecessor hash does not match"
 MISSING = "an event is missing before this position"
 
+# The scenario's steps that record them, each on its on-time day.
+WERKGEVER_STAPPEN = (
+    "ziekmelding",
+    "casemanager_aangesteld",
+    "probleemanalyse",
+    "plan_van_aanpak",
+    "herstel_1",
+)
 WERKGEVER_FEITEN = [
     "ZiekmeldingGeregistreerd",
     "CasemanagerAangesteld",
@@ -35,14 +40,9 @@ WERKGEVER_FEITEN = [
 
 def _dossier_with_history(platform) -> str:
     """A dossier whose werkgever aggregate holds the five facts of `WERKGEVER_FEITEN`."""
-    dossier = meld_ziek(platform).dossier_id
-    aanstelling = {"geldig_op": dag(1), "persoon_id": "cm-1", "naam": "Ans de Vries"}
-    platform.execute("stel_casemanager_aan", WERKGEVER, dossier, aanstelling)
-    lever_probleemanalyse(platform, dossier)
-    stel_plan_van_aanpak_vast(platform, dossier)
-    platform.execute("registreer_herstel", WERKGEVER, dossier, {"geldig_op": dag(60)})
-    assert types_of(platform, dossier, "werkgever") == WERKGEVER_FEITEN
-    return dossier
+    opgebouwd = dossier(platform, duur_dagen=60).op_tijd(*WERKGEVER_STAPPEN)
+    assert types_of(platform, opgebouwd.dossier_id, "werkgever") == WERKGEVER_FEITEN
+    return opgebouwd.dossier_id
 
 
 def test_every_stored_aggregate_forms_an_unbroken_chain(platform):

@@ -1,10 +1,27 @@
 """The process walker: the canonical 104-week dossier, and late or missed steps."""
 
+import importlib
+from dataclasses import replace
 from datetime import date, timedelta
 
+import pytest
+
 from poortwachter.feiten import feiten_uit_historie
-from poortwachter.kalender import RIJEN, kalender
-from wvp.scenario import Casus, StapPlan, betrokkenen, canonical_case, plan_stappen, walk
+from poortwachter.kalender import RIJEN, Telling, kalender, termijn, week, werkdag_na
+from wvp.scenario import (
+    OP_TERMIJN,
+    PROBLEEMANALYSE,
+    Casus,
+    DossierBuilder,
+    StapPlan,
+    Verloop,
+    betrokkenen,
+    canonical_case,
+    plan_stappen,
+    rooster,
+    stappen,
+    walk,
+)
 
 VERWACHT = {
     "werkgever": {
@@ -115,6 +132,17 @@ def test_canonical_case_records_every_step_of_the_process(platform):
         assert not [c for c, s in statussen.items() if s in ("te_laat", "verlopen")], statussen
         assert all(v.status.value == "op_tijd" for v in rijen if v.wettelijk), statussen
 
+    # Each step a row checks came its margin before that row's due date, counted in this case's
+    # sick days (the relapse after the first spell moved everything after it): the schedule is
+    # the calendar's. The 42-weken melding falls due on a working day, so perhaps later.
+    telling = Telling(feiten.periodes)
+    vervalt = {v.code: v.uiterlijk for v in kalender(feiten, einde)}
+    gedaan = {g.stap.code: g.geldig_op for g in planning.stappen}
+    gemeten = {**OP_TERMIJN, "probleemanalyse": PROBLEEMANALYSE[True]}
+    for stap, (rij, marge) in {**gemeten, "plan_van_aanpak": ("plan_van_aanpak", 0)}.items():
+        speling = telling.nummer(vervalt[rij]) - telling.nummer(gedaan[stap])
+        assert speling == marge or (rij == "melding_42_weken" and speling > marge), stap
+
 
 def test_late_and_missed_steps_show_in_the_calendar(platform):
     casus = Casus(
@@ -157,3 +185,60 @@ def test_a_horizon_stops_the_walk_and_gaps_between_spells_defer_steps():
         g.stap.code for g in planning.stappen if date(2024, 1, 5) < g.geldig_op < date(2024, 1, 10)
     ]
     assert werkend == []
+
+
+@pytest.fixture
+def procestabel(monkeypatch):
+    """Change a row of the calendar's table: `procestabel(code, regel)`. The schedule read from
+    the table is read anew."""
+    module = importlib.import_module("poortwachter.kalender")
+
+    def wijzig(code, regel):
+        rijen = tuple(replace(r, regel=regel) if r.code == code else r for r in module.RIJEN)
+        monkeypatch.setattr(module, "RIJEN", rijen)
+        rooster.cache_clear()
+
+    yield wijzig
+    rooster.cache_clear()
+
+
+def test_a_change_in_the_process_table_moves_the_simulator(procestabel):
+    casus = Casus(betrokkenen("wg-t", "wn-t"), date(2024, 3, 4), None)
+    voor = {s.code: s.dag for s in stappen(casus)}
+    procestabel("screening", termijn(week(2)))
+    procestabel("melding_42_weken", werkdag_na(week(41)))
+    na = {s.code: s.dag for s in stappen(casus)}
+    assert na["screening"] == voor["screening"] + 7
+    assert na["melding_42_weken"] == voor["melding_42_weken"] - 7
+    # The delegation to the CMTD comes just before the screening; nothing else moved.
+    assert {code for code in voor if na[code] != voor[code]} == {
+        "screening",
+        "taakdelegatie",
+        "melding_42_weken",
+    }
+
+
+def test_the_builder_walks_the_plan_up_to_a_step_and_runs_single_steps(platform):
+    casus = Casus(
+        betrokkenen("wg-b", "wn-b"), date(2024, 3, 4), None, verloop=Verloop(verwijzing=True)
+    )
+    dossier = DossierBuilder(platform, casus).tot_en_met("verwijzing_geaccepteerd")
+    codes = [g.stap.code for g in plan_stappen(casus).stappen]
+    assert casus.uitgevoerd == set(codes[: codes.index("verwijzing_geaccepteerd") + 1])
+    feiten = len(platform.history(dossier.dossier_id))
+    dossier.tot_en_met("probleemanalyse")  # done already: nothing runs twice
+    assert len(platform.history(dossier.dossier_id)) == feiten
+
+    # One step on its on-time day, recorded that morning, as the walk would.
+    dossier.op_tijd("gesprek_probleemanalyse")
+    gesprek = platform.history(dossier.dossier_id)[-1][1]
+    assert type(gesprek).__name__ == "GesprekGevoerd"
+    dag = rooster(psychisch=False).dag["gesprek_probleemanalyse"]
+    assert gesprek.geldig_op == gesprek.timestamp.date() == casus.eerste_ziektedag + timedelta(dag)
+
+    # One step with other fields, now.
+    ingediend, _ = dossier.doe("factuur", bedrag_centen=12345).events
+    assert ingediend.data["bedrag_centen"] == 12345
+    assert ingediend.data["verwijzing_id"] == f"vw-{dossier.dossier_id}"
+    with pytest.raises(ValueError, match="spoor2"):
+        dossier.doe("spoor2")  # no spoor 2 in this case
