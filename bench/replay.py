@@ -97,7 +97,7 @@ def bench_replay(
 def run(quick: bool) -> list[Measurement]:
     """Replay of one dossier on each kind of store, median and p99, next to the raw read."""
     sizes = (
-        {"events": 130, "repetitions": 10, "employees": 5, "days": 60}
+        {"events": 200, "repetitions": 10, "employees": 5, "days": 60}
         if quick
         else {"events": 200, "repetitions": 50, "employees": 100, "days": 365}
     )

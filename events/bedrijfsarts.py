@@ -87,6 +87,16 @@ class ConsultGehouden(_Bedrijfsarts):
     medische_verandering: bool = False
 
 
+class MedischeSituatieGemonitord(_Bedrijfsarts):
+    """The monthly check of changes in the medical situation (bedrijfsarts, or a CMTD under
+    delegation); a change calls for a bijstelling of probleemanalyse and plan van aanpak."""
+
+    classificatie: ClassVar[C] = C.MEDISCH
+
+    verandering: bool
+    aantekening: Tekst
+
+
 class ProbleemanalyseOpgeleverd(_Bedrijfsarts):
     """The part of the probleemanalyse the employer receives: functional, no diagnosis."""
 

@@ -179,6 +179,7 @@ class UwvBriefSoort(StrEnum):
 
     ONTVANGSTBEVESTIGING = "ontvangstbevestiging"
     WIA_UITNODIGING = "wia_uitnodiging"
+    WIA_BEOORDELING_UITNODIGING = "wia_beoordeling_uitnodiging"  # the assessment, before week 101
     RIV_TOETS = "riv_toets"
     WIA_BESLUIT = "wia_besluit"
     DESKUNDIGENOORDEEL = "deskundigenoordeel"

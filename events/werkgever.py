@@ -133,8 +133,12 @@ class PlanVanAanpakBijgesteld(_Werkgever):
 class GespreksOnderwerp(StrEnum):
     PROBLEEMANALYSE = "probleemanalyse"
     VOORTGANG = "voortgang"
-    SITUATIE_NA_104_WEKEN = "situatie_na_104_weken"
-    WIA_BESCHIKKING = "wia_beschikking"
+    # The explanations the werkwijzer asks of the casemanager, each at its moment.
+    FINANCIELE_GEVOLGEN = "financiele_gevolgen"  # week 8: long illness and WIA
+    FINANCIELE_GEVOLGEN_TWEEDE_JAAR = "financiele_gevolgen_tweede_jaar"  # before week 52
+    WIA_AANVRAAG = "wia_aanvraag"  # before week 88: the application and the assessment
+    SITUATIE_NA_104_WEKEN = "situatie_na_104_weken"  # before week 104
+    WIA_BESCHIKKING = "wia_beschikking"  # on receipt of the WIA decision
 
 
 class GesprekGevoerd(_Werkgever):
@@ -144,6 +148,15 @@ class GesprekGevoerd(_Werkgever):
 
     onderwerp: GespreksOnderwerp
     verslag: Tekst
+
+
+class PreWiaScanUitgevoerd(_Werkgever):
+    """A pre-WIA scan, the risk estimate of a WIA inflow: the first before week 52, the second
+    before week 58. Only that it was done; its findings stay with whoever made it."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    ronde: int = Field(ge=1, le=2)
 
 
 class VoortgangVastgelegd(_Werkgever):

@@ -30,6 +30,7 @@ strawberry.enum(Classificatie, description="Data classification of a fact.")
 class DossierStatus(Enum):
     OPEN = "open"
     HERSTELD = "hersteld"
+    INGETROKKEN = "ingetrokken"  # the ziekmelding was made by mistake
 
 
 @strawberry.type
@@ -317,23 +318,24 @@ class Dossier:
     def werkgever_id(self) -> str | None:
         return self._opening().data["werkgever_id"]
 
-    @strawberry.field
+    @strawberry.field(description="The first sick day, as last corrected.")
     def eerste_ziektedag(self) -> date | None:
-        return self._opening().geldig_op
+        return state.eerste_ziektedag(self.view.visible) or self._opening().geldig_op
 
     def _verloop(self) -> list[Entry]:
-        return _source(
-            self.view,
-            "het verzuimverloop",
-            ("werkgever", "HerstelmeldingGeregistreerd"),
-        ) + [e for e in self.view.visible if e.type == "ZiekmeldingSamengeteld"]
+        _source(self.view, "het verzuimverloop", ("werkgever", "HerstelmeldingGeregistreerd"))
+        return self.view.visible
 
-    @strawberry.field(description="Herstel date of the last spell; null while still ill.")
+    @strawberry.field(
+        description="Herstel date of the last spell, as last corrected; null while still ill."
+    )
     def hersteld_op(self) -> date | None:
         return state.hersteld_op(self._verloop())
 
     @strawberry.field
     def status(self) -> DossierStatus | None:
+        if state.ingetrokken(self._verloop()):
+            return DossierStatus.INGETROKKEN
         return DossierStatus.HERSTELD if self.hersteld_op() else DossierStatus.OPEN
 
     @strawberry.field(description="Visible facts in recorded order; hidden facts are absent.")

@@ -53,6 +53,16 @@ class Stap(StrEnum):
     ONTVANGSTBEVESTIGING = "ontvangstbevestiging"
     UWV_IN_GEBREKE_GESTELD = "uwv_in_gebreke_gesteld"
     WIA_BESLUIT = "wia_besluit"
+    WERKNEMER_OPGEROEPEN = "werknemer_opgeroepen"
+    MEDISCHE_MONITORING = "medische_monitoring"
+    FINANCIELE_GEVOLGEN = "financiele_gevolgen"
+    FINANCIELE_GEVOLGEN_TWEEDE_JAAR = "financiele_gevolgen_tweede_jaar"
+    PRE_WIA_SCAN_1 = "pre_wia_scan_1"
+    PRE_WIA_SCAN_2 = "pre_wia_scan_2"
+    VOORLICHTING_WIA_AANVRAAG = "voorlichting_wia_aanvraag"
+    UITNODIGING_WIA_BEOORDELING = "uitnodiging_wia_beoordeling"
+    VOORLICHTING_NA_104_WEKEN = "voorlichting_na_104_weken"
+    UITLEG_WIA_UITSLAG = "uitleg_wia_uitslag"
     BEZWAAR_LOONSANCTIE = "bezwaar_loonsanctie"
     BEZWAAR_WIA_BESLUIT = "bezwaar_wia_besluit"
     HERSTELMELDING = "herstelmelding"
@@ -151,6 +161,8 @@ def _controleer_periodes(periodes: tuple[tuple[date, date | None], ...]) -> None
 # the werkgever service still fills the calendar.
 _STAP_VAN_EVENT: dict[str, Stap] = {
     "ZiekmeldingGeregistreerd": Stap.ZIEKMELDING,
+    "WerknemerOpgeroepen": Stap.WERKNEMER_OPGEROEPEN,
+    "MedischeSituatieGemonitord": Stap.MEDISCHE_MONITORING,
     "VerzekeraarGeinformeerd": Stap.VERZEKERAAR_GEINFORMEERD,
     "ScreeningUitgevoerd": Stap.SCREENING,
     "TriageOordeelGegeven": Stap.TRIAGE_OORDEEL,
@@ -189,6 +201,8 @@ _MET_BETEKENIS = frozenset(
         "ZiekmeldingSamengeteld",
         "DossierGeopend",
         "GesprekGevoerd",
+        "PreWiaScanUitgevoerd",
+        "UwvBriefOntvangen",
         "RivToetsUitkomst",
         "WachttijdVerlengd",
         "LoonsanctieBekort",
@@ -216,7 +230,6 @@ GENEGEERD = frozenset(
         "ProviderGeregistreerd",
         # Work inside a step the calendar tracks by its outcome (triage, consult, RIV).
         "TriageInformatieVastgelegd",
-        "WerknemerOpgeroepen",
         "MedischeInformatieOpgevraagd",
         "ToestemmingIngetrokken",
         "MedischeProbleemanalyseVastgelegd",
@@ -235,8 +248,6 @@ GENEGEERD = frozenset(
         "FactuurIngediend",
         "FactuurspecificatieVastgelegd",
         "DeskundigenoordeelUitkomst",
-        # A party's report of a UWV letter: evidence of what it was told, never UWV's decision.
-        "UwvBriefOntvangen",
         # The employer's record of continued pay or of the joint request for a verlenging: only
         # UWV's decision on it (WachttijdVerlengd) moves the calendar.
         "LoondoorbetalingVerlengd",
@@ -260,6 +271,16 @@ _OORDELEN: dict[str, dict[str, str]] = {
 }
 
 _SYSTEEM = "systeem"
+
+# What a conversation is about -> the step it performs.
+GESPREK_STAP = {
+    "probleemanalyse": Stap.PROBLEEMANALYSE_BESPROKEN,
+    "financiele_gevolgen": Stap.FINANCIELE_GEVOLGEN,
+    "financiele_gevolgen_tweede_jaar": Stap.FINANCIELE_GEVOLGEN_TWEEDE_JAAR,
+    "wia_aanvraag": Stap.VOORLICHTING_WIA_AANVRAAG,
+    "situatie_na_104_weken": Stap.VOORLICHTING_NA_104_WEKEN,
+    "wia_beschikking": Stap.UITLEG_WIA_UITSLAG,
+}
 
 # The decision a bezwaar is against -> the step it performs.
 BEZWAAR_TEGEN = {"loonsanctie": Stap.BEZWAAR_LOONSANCTIE, "wia_besluit": Stap.BEZWAAR_WIA_BESLUIT}
@@ -330,8 +351,19 @@ class _Verzamelaar:
             self.ingetrokken_op = op
         elif soort == "DossierGeopend" and dienst == "bedrijfsarts":
             self.gedaan(Stap.DIGITALE_TRIAGE, op, rol, vastgelegd)
-        elif soort == "GesprekGevoerd" and data.get("onderwerp") == "probleemanalyse":
-            self.gedaan(Stap.PROBLEEMANALYSE_BESPROKEN, op, rol, vastgelegd)
+        elif soort == "GesprekGevoerd" and data.get("onderwerp") in GESPREK_STAP:
+            self.gedaan(GESPREK_STAP[data["onderwerp"]], op, rol, vastgelegd)
+        elif soort == "PlanVanAanpakVastgesteld" and data.get("financiele_gevolgen_uitgelegd"):
+            self.gedaan(Stap.FINANCIELE_GEVOLGEN, op, rol, vastgelegd)
+        elif soort == "PreWiaScanUitgevoerd":
+            ronde = Stap.PRE_WIA_SCAN_1 if data["ronde"] == 1 else Stap.PRE_WIA_SCAN_2
+            self.gedaan(ronde, op, rol, vastgelegd)
+        elif soort == "UwvBriefOntvangen" and data.get("soort") == "wia_beoordeling_uitnodiging":
+            # A party's report of a UWV letter is evidence of what it was told, never UWV's
+            # decision; the invitation to the assessment is exactly what this check asks.
+            self.gedaan(Stap.UITNODIGING_WIA_BEOORDELING, op, rol, vastgelegd)
+        elif soort == "MedischeSituatieGemonitord" and data.get("verandering"):
+            self.medische_verandering.append(op)
         elif soort == "VoortgangVastgelegd" and data.get("stagnatie"):
             self.stagnatie.append(op)
         elif soort == "ConsultGehouden" and data.get("medische_verandering"):

@@ -332,21 +332,33 @@ def ingebrekestelling(ctx: _Context, stap: Stap) -> Uitkomst:
     return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
 
-def bezwaar(besluit: Callable[[_Context], date | None]) -> Regel:
-    """Six weeks after the decision `besluit` gives (art. 6:7 Awb). No decision, or a period
-    that ran out without bezwaar: the row does not apply (objecting is a right, not a duty)."""
+def na_besluit(
+    besluit: Callable[[_Context], date | None], dagen: int, recht: bool = False
+) -> Regel:
+    """A step due `dagen` calendar days after the decision `besluit` gives, answered only by a
+    performance on or after it; without the decision the row does not apply. `recht`: a right,
+    not a duty (bezwaar), so a period that ran out unused lapses instead of going overdue."""
 
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         op = besluit(ctx)
         if op is None:
             return None, None, Status.NIET_VAN_TOEPASSING
-        uiterlijk = op + timedelta(weeks=BEZWAARTERMIJN_WEKEN)
+        uiterlijk = op + timedelta(days=dagen)
         gedaan = ctx.eerst(stap, vanaf=op)
-        if gedaan is None and ctx.peildatum > uiterlijk:
+        if recht and gedaan is None and ctx.peildatum > uiterlijk:
             return uiterlijk, None, Status.NIET_VAN_TOEPASSING
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
+
+
+def bezwaar(besluit: Callable[[_Context], date | None]) -> Regel:
+    """Six weeks after the decision (art. 6:7 Awb); objecting is a right, not a duty."""
+    return na_besluit(besluit, 7 * BEZWAARTERMIJN_WEKEN, recht=True)
+
+
+# "On receipt of the WIA decision" read as within a week of it: our reading, not a legal number.
+BIJ_ONTVANGST = 7
 
 
 def _wia_besluit(ctx: _Context) -> date | None:
@@ -395,6 +407,14 @@ def _laatste(attribuut: str) -> Callable[[DossierFeiten], date | None]:
 
 def _eerste_consult(ctx: _Context) -> tuple[date, int]:
     return ctx.feiten.eerste_ziektedag, week(13)
+
+
+def _eerste_monitoring(ctx: _Context) -> tuple[date, int]:
+    # Every four weeks after the probleemanalyse; while there is none, after its week-6 due date.
+    analyse = ctx.eerst(Stap.PROBLEEMANALYSE)
+    if analyse is None:
+        return ctx.feiten.eerste_ziektedag, week(6 + 4)
+    return analyse.op + timedelta(days=1), ctx.telling.nummer(analyse.op) + week(4)
 
 
 def _eerste_voortgang(ctx: _Context) -> tuple[date, int]:
@@ -504,6 +524,12 @@ RIJEN: tuple[Rij, ...] = (
         bron=f"WIA (vervroegde IVA-aanvraag); {WERKWIJZER}",
     ),
     Rij(
+        "stand_van_zaken_week_4", 11, "week 4",
+        "Stand van zaken evalueren en de werknemer oproepen voor het spreekuur (probleemanalyse)",
+        Stap.WERKNEMER_OPGEROEPEN, termijn(week(4)), CMTD,
+        bron=WERKWIJZER,
+    ),
+    Rij(
         "consult_probleemanalyse", 11, "week 5",
         "Spreekuur bij de bedrijfsarts voor de probleemanalyse",
         Stap.CONSULT, termijn(week(5), _medische_oorzaak), BA, BA,
@@ -528,9 +554,23 @@ RIJEN: tuple[Rij, ...] = (
         bron=f"{PROCESGANG} (twee weken na de probleemanalyse, uiterlijk week 8)",
     ),
     Rij(
+        "financiele_gevolgen_week_8", 14, "week 8",
+        "Financiële gevolgen van langdurige ziekte en WIA-instroom uitleggen aan werknemer en "
+        "werkgever",
+        Stap.FINANCIELE_GEVOLGEN, termijn(week(8)), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
         "voortgang_maandelijks", 15, "maandelijks (elke 4 weken na het plan van aanpak)",
         "Voortgang van de afspraken en veranderingen in de situatie bewaken en vastleggen",
         Stap.VOORTGANG, reeks(_eerste_voortgang, week(4)), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
+        "medische_monitoring", 15, "maandelijks (elke 4 weken na de probleemanalyse)",
+        "Wijzigingen in de medische situatie monitoren en rapporteren",
+        Stap.MEDISCHE_MONITORING, reeks(_eerste_monitoring, week(4)), CMTD, BA,
+        classificatie=MED,
         bron=WERKWIJZER,
     ),
     Rij(
@@ -586,10 +626,28 @@ RIJEN: tuple[Rij, ...] = (
         bron=WERKWIJZER,
     ),
     Rij(
+        "pre_wia_scan_1", 21, "voor week 52",
+        "Pre-WIA-scan laten uitvoeren (eerste risico-inschatting)",
+        Stap.PRE_WIA_SCAN_1, termijn(voor_week(52)), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
+        "financiele_gevolgen_week_52", 21, "voor week 52",
+        "Financiële gevolgen van het tweede ziektejaar en daarna uitleggen",
+        Stap.FINANCIELE_GEVOLGEN_TWEEDE_JAAR, termijn(voor_week(52)), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
         "eerstejaarsevaluatie", 22, "week 52",
         "Eerstejaarsevaluatie vastleggen, met een besluit over het tweede spoor",
         Stap.EERSTEJAARSEVALUATIE, termijn(week(52), vanaf=EERSTEJAARSEVALUATIE_VANAF), WG,
         bron=f"{PROCESGANG} (eerstejaarsevaluatie); domain.md (week 46 tot 52)",
+    ),
+    Rij(
+        "pre_wia_scan_2", 23, "voor week 58",
+        "Pre-WIA-scan laten uitvoeren (tweede risico-inschatting)",
+        Stap.PRE_WIA_SCAN_2, termijn(voor_week(58)), CM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "spoor2_uiterlijk", 23, "week 58, tenzij eigen werk binnen 3 maanden in zicht is",
@@ -616,6 +674,12 @@ RIJEN: tuple[Rij, ...] = (
         "herstelprognose", 25, "voor week 88",
         "Verklaring of herstel binnen 26 weken te verwachten is",
         Stap.HERSTELPROGNOSE, termijn(voor_week(88), verlengd=True), BA, BA,
+        bron=WERKWIJZER,
+    ),
+    Rij(
+        "voorlichting_wia_aanvraag", 25, "voor week 88",
+        "Werknemer en werkgever uitleggen hoe de WIA-aanvraag en -beoordeling gaan",
+        Stap.VOORLICHTING_WIA_AANVRAAG, termijn(voor_week(88), verlengd=True), CM,
         bron=WERKWIJZER,
     ),
     Rij(
@@ -661,6 +725,18 @@ RIJEN: tuple[Rij, ...] = (
         bron=f"Awb art. 4:17 (ingebrekestelling bij niet tijdig beslissen); {WERKWIJZER}",
     ),
     Rij(
+        "uitnodiging_wia_beoordeling", 29, "voor week 101",
+        "Nagaan of de werknemer de uitnodiging van UWV voor de WIA-beoordeling heeft",
+        Stap.UITNODIGING_WIA_BEOORDELING, termijn(voor_week(101), verlengd=True), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
+        "voorlichting_na_104_weken", 30, "voor week 104",
+        "Voorlichten over de situatie na 104 weken ziekte en een mogelijk voorschot op de WIA",
+        Stap.VOORLICHTING_NA_104_WEKEN, termijn(voor_week(104), verlengd=True), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
         "einde_wachttijd", 30, "week 104, later bij loonsanctie of verlenging (wettelijk)",
         "Einde van de wachttijd en WIA-beslissing van UWV",
         Stap.WIA_BESLUIT, einde_wachttijd, UWV, UWV, wettelijk=True,
@@ -668,6 +744,18 @@ RIJEN: tuple[Rij, ...] = (
             "WIA art. 24 (wachttijd; verlenging op gezamenlijk verzoek, ten hoogste 52 weken) "
             "en art. 25 (loonsanctie, ten hoogste 52 weken, en bekorting)"
         ),
+    ),
+    Rij(
+        "uitleg_wia_uitslag", 30, "bij ontvangst van de WIA-beschikking (binnen een week)",
+        "De uitslag van de WIA-beschikking uitleggen aan werknemer en werkgever",
+        Stap.UITLEG_WIA_UITSLAG, na_besluit(_wia_besluit, BIJ_ONTVANGST), CM,
+        bron=WERKWIJZER,
+    ),
+    Rij(
+        "verzekeraar_wia_besluit", 30, "bij ontvangst van de WIA-beschikking (binnen een week)",
+        "De uitkomst van de WIA-beschikking melden aan belanghebbende verzekeraars",
+        Stap.VERZEKERAAR_GEINFORMEERD, na_besluit(_wia_besluit, BIJ_ONTVANGST), CM,
+        bron=WERKWIJZER,
     ),
     Rij(
         "bezwaar_loonsanctie", 30, "binnen 6 weken na een loonsanctie",

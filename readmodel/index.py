@@ -29,14 +29,23 @@ class DossierRecord:
     werkgever_id: str
     eerste_ziektedag: date
     hersteld_op: date | None = None
+    ingetrokken: bool = False
 
     @property
     def is_open(self) -> bool:
-        return self.hersteld_op is None
+        return self.hersteld_op is None and not self.ingetrokken
 
 
-# What the index reads besides the relation facts: the sickness' course and the catalogue.
-_VERLOOP = (Verzuimdossier.HerstelmeldingGeregistreerd, Verzuimdossier.ZiekmeldingSamengeteld)
+# What the index reads besides the relation facts: the sickness' course, its corrections and
+# withdrawal (state.VERLOOP and the rest below), and the catalogue.
+_VERLOOP = (
+    Verzuimdossier.HerstelmeldingGeregistreerd,
+    Verzuimdossier.ZiekmeldingSamengeteld,
+    Verzuimdossier.HerstelGecorrigeerd,
+    Verzuimdossier.EersteZiektedagGecorrigeerd,
+    Verzuimdossier.ZiekmeldingIngetrokken,
+)
+_VERLOOP_NAMEN = frozenset(cls.__name__ for cls in _VERLOOP)
 _GELEZEN = (*relations.RELATIEFEITEN, *_VERLOOP, Provider.ProviderGeregistreerd)
 
 
@@ -79,9 +88,13 @@ class DossierIndex:
             self.dossiers[dossier_id] = DossierRecord(
                 dossier_id, event.data["werknemer_id"], event.data["werkgever_id"], event.geldig_op
             )
-        elif kind in state.VERLOOP:
-            self._verloop[dossier_id].append(entry_of(service, event))
-            self.dossiers[dossier_id].hersteld_op = state.hersteld_op(self._verloop[dossier_id])
+        elif kind in _VERLOOP_NAMEN:
+            verloop = self._verloop[dossier_id]
+            verloop.append(entry_of(service, event))
+            record = self.dossiers[dossier_id]
+            record.hersteld_op = state.hersteld_op(verloop)
+            record.eerste_ziektedag = state.eerste_ziektedag(verloop) or record.eerste_ziektedag
+            record.ingetrokken = state.ingetrokken(verloop)
             return
         facts = self._relaties.setdefault(dossier_id, relations.no_facts(dossier_id))
         relations.fold(facts, [(service, event)])

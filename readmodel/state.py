@@ -13,8 +13,8 @@ from datetime import date
 from events.uwv_submission import RIV_VERPLICHT
 from readmodel.timeline import Entry
 
-# Facts that end or reopen the sickness; the latest by valid date (then recorded time) holds.
-VERLOOP = ("HerstelmeldingGeregistreerd", "ZiekmeldingSamengeteld")
+# Facts that end, reopen or correct the course of the sickness.
+VERLOOP = ("HerstelmeldingGeregistreerd", "ZiekmeldingSamengeteld", "HerstelGecorrigeerd")
 # Facts that set the absence percentage; the latest by valid date (then recorded time) holds.
 PERCENTAGE = ("ZiekmeldingGeregistreerd", "ZiekmeldingSamengeteld", "VerzuimpercentageGewijzigd")
 
@@ -24,10 +24,34 @@ def _laatste(entries: Iterable[Entry], types: tuple[str, ...]) -> Entry | None:
     return max(found, key=lambda e: (e.geldig_op, e.recorded_at), default=None)
 
 
+def eerste_ziektedag(entries: Iterable[Entry]) -> date | None:
+    """The ziekmelding's first sick day, or the day its latest correction names."""
+    dag = None
+    for e in entries:  # recorded order: a later correction replaces an earlier one
+        if e.type == "EersteZiektedagGecorrigeerd" or (
+            e.type == "ZiekmeldingGeregistreerd" and dag is None
+        ):
+            dag = e.geldig_op
+    return dag
+
+
 def hersteld_op(entries: Iterable[Entry]) -> date | None:
-    """The herstel day of the last spell; None while the employee is ill (or none is visible)."""
-    laatste = _laatste(entries, VERLOOP)
-    return laatste.geldig_op if laatste and laatste.type == "HerstelmeldingGeregistreerd" else None
+    """The herstel day of the last spell; None while the employee is ill (or none is visible).
+    A corrected herstel date replaces the one it names."""
+    verloop: list[tuple[date, object, bool]] = []  # (valid date, recorded, is a herstel)
+    for e in entries:
+        if e.type == "HerstelGecorrigeerd":
+            vorige = e.data.get("vorige_hersteldatum")
+            verloop = [v for v in verloop if not (v[2] and v[0].isoformat() == vorige)]
+        if e.type in VERLOOP:
+            verloop.append((e.geldig_op, e.recorded_at, e.type != "ZiekmeldingSamengeteld"))
+    laatste = max(verloop, key=lambda v: (v[0], v[1]), default=None)
+    return laatste[0] if laatste and laatste[2] else None
+
+
+def ingetrokken(entries: Iterable[Entry]) -> bool:
+    """Whether the ziekmelding was withdrawn as made by mistake."""
+    return any(e.type == "ZiekmeldingIngetrokken" for e in entries)
 
 
 @dataclass(frozen=True)
@@ -59,15 +83,19 @@ class Stand:
     plan_van_aanpak_op: date | None
     bijstellingen: int
 
+    ingetrokken: bool = False
+
     @property
     def status(self) -> str:
         if self.eerste_ziektedag is None:
             return "onbekend"
+        if self.ingetrokken:
+            return "ingetrokken"
         return "open" if self.hersteld_op is None else "hersteld"
 
 
 def stand_van(visible: list[Entry]) -> Stand:
-    eerste = next((e.geldig_op for e in visible if e.type == "ZiekmeldingGeregistreerd"), None)
+    eerste = eerste_ziektedag(visible)
     percentage = _laatste(visible, PERCENTAGE)
     plannen = [e.geldig_op for e in visible if e.type == "PlanVanAanpakVastgesteld"]
     return Stand(
@@ -76,4 +104,5 @@ def stand_van(visible: list[Entry]) -> Stand:
         verzuimpercentage=percentage.data["verzuimpercentage"] if percentage else None,
         plan_van_aanpak_op=max(plannen, default=None),
         bijstellingen=sum(e.type == "PlanVanAanpakBijgesteld" for e in visible),
+        ingetrokken=ingetrokken(visible),
     )

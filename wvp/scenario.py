@@ -77,6 +77,12 @@ OP_TERMIJN: dict[str, tuple[str, int]] = {
     "wia_aanvraag": ("wia_aanvraag", 10),
     "ontvangstbevestiging": ("ontvangstbevestiging", 9),
     "wia_besluit": ("einde_wachttijd", 27),
+    "pre_wia_scan_1": ("pre_wia_scan_1", 20),
+    "uitleg_tweede_jaar": ("financiele_gevolgen_week_52", 14),
+    "pre_wia_scan_2": ("pre_wia_scan_2", 10),
+    "uitleg_wia_aanvraag": ("voorlichting_wia_aanvraag", 20),
+    "uitnodiging_wia_beoordeling": ("uitnodiging_wia_beoordeling", 10),
+    "uitleg_na_104_weken": ("voorlichting_na_104_weken", 10),
 }
 # The probleemanalyse: early (week 2-4) for psychological complaints, else by week 6.
 PROBLEEMANALYSE = {True: ("probleemanalyse_psychisch", 3), False: ("probleemanalyse", 6)}
@@ -89,6 +95,7 @@ class Rooster:
 
     dag: Mapping[str, int]
     voortgang: tuple[int, ...]  # monthly progress after the plan van aanpak
+    monitoring: tuple[int, ...]  # monthly check of the medical situation after the analysis
     consulten: tuple[int, ...]  # the bedrijfsarts' spreekuur at least every 13 weeks
 
 
@@ -122,7 +129,8 @@ def rooster(psychisch: bool) -> Rooster:
         taakdelegatie=dag["screening"] - 1,
         triage_informatie=dag["triage_oordeel"] - 2,
         medische_informatie=dag["toestemming"] + 1,
-        oproep_consult=consult - 5,
+        # The first call-up also answers the week-4 stand van zaken.
+        oproep_consult=min(consult - 5, vervalt["stand_van_zaken_week_4"] - 2),
         gesprek_probleemanalyse=min(analyse + 4, vervalt["probleemanalyse_besproken"]),
         # A referral right after the probleemanalyse: the provider's intervention and invoice.
         verwijzing=analyse + 1,
@@ -142,10 +150,14 @@ def rooster(psychisch: bool) -> Rooster:
         zienswijze=dag["riv_samengesteld"] - 5,
         riv_toets=besluit - 20,
         verzekeraar_wia=besluit + 1,
+        uitleg_wia_uitslag=besluit + 2,
     )
     return Rooster(
         dag,
         voortgang=_reeks("voortgang_maandelijks", "voortgang", {"plan_van_aanpak": (plan,)}, 0),
+        monitoring=_reeks(
+            "medische_monitoring", "medische_monitoring", {"probleemanalyse": (analyse,)}, 0
+        ),
         consulten=_reeks("consult_13_weken", "consult", {"consult": (consult,)}, 3),
     )
 
@@ -428,6 +440,24 @@ def _voortgang(ziektedag: Callable[[int], int], dagen: tuple[int, ...]) -> list[
     ]
 
 
+def _monitoring(ziektedag: Callable[[int], int], dagen: tuple[int, ...]) -> list[Stap]:
+    return [
+        Stap(
+            f"medische_monitoring_{n}",
+            ziektedag(dag),
+            "monitor_medische_situatie",
+            "uitvoerder",
+            _vast({"verandering": False, "aantekening": "Medische situatie ongewijzigd"}),
+            herhalend=True,
+        )
+        for n, dag in enumerate(dagen, start=1)
+    ]
+
+
+def _gesprek(onderwerp: str, verslag: str) -> Velden:
+    return _vast({"onderwerp": onderwerp, "verslag": verslag})
+
+
 def _spells(casus: Casus) -> list[Stap]:
     """Ziekmelding, herstel and insurer messages of every spell, on their own dates."""
     stappen = []
@@ -645,6 +675,7 @@ def stappen(casus: Casus) -> list[Stap]:
         ),
     ]
     lijst += _voortgang(ziektedag, schema.voortgang)
+    lijst += _monitoring(ziektedag, schema.monitoring)
     lijst += _consulten(ziektedag, schema.consulten)
     if v.gedeeltelijk_herstel:
         lijst += [
@@ -754,6 +785,27 @@ def stappen(casus: Casus) -> list[Stap]:
             na=("ad_opdracht", "belastbaarheid"),
         ),
         Stap(
+            "pre_wia_scan_1",
+            dag("pre_wia_scan_1"),
+            "leg_pre_wia_scan_vast",
+            "casemanager",
+            _vast({"ronde": 1}),
+        ),
+        Stap(
+            "uitleg_tweede_jaar",
+            dag("uitleg_tweede_jaar"),
+            "leg_gesprek_vast",
+            "casemanager",
+            _gesprek("financiele_gevolgen_tweede_jaar", "Gevolgen van het tweede ziektejaar"),
+        ),
+        Stap(
+            "pre_wia_scan_2",
+            dag("pre_wia_scan_2"),
+            "leg_pre_wia_scan_vast",
+            "casemanager",
+            _vast({"ronde": 2}),
+        ),
+        Stap(
             "eerstejaarsevaluatie",
             dag("eerstejaarsevaluatie"),
             "leg_eerstejaarsevaluatie_vast",
@@ -794,6 +846,13 @@ def stappen(casus: Casus) -> list[Stap]:
             _vast(
                 {"conclusie": "Blijvend beperkt in belastbaarheid", "benutbare_mogelijkheden": True}
             ),
+        ),
+        Stap(
+            "uitleg_wia_aanvraag",
+            dag("uitleg_wia_aanvraag"),
+            "leg_gesprek_vast",
+            "casemanager",
+            _gesprek("wia_aanvraag", "Hoe de WIA-aanvraag en de beoordeling gaan"),
         ),
         Stap(
             "wia_uitnodiging",
@@ -857,6 +916,26 @@ def stappen(casus: Casus) -> list[Stap]:
             na=("melding_42_weken", "wia_aanvraag"),
         ),
         Stap(
+            "uitnodiging_wia_beoordeling",
+            dag("uitnodiging_wia_beoordeling"),
+            "registreer_uwv_brief",
+            "casemanager",
+            lambda c, op: {
+                "gedateerd": str(op - timedelta(days=3)),
+                "kenmerk": f"WB-{c.dossier_id}",
+                "soort": "wia_beoordeling_uitnodiging",
+                "samenvatting": "Uitnodiging voor het spreekuur van de verzekeringsarts",
+            },
+            na=("wia_aanvraag",),
+        ),
+        Stap(
+            "uitleg_na_104_weken",
+            dag("uitleg_na_104_weken"),
+            "leg_gesprek_vast",
+            "casemanager",
+            _gesprek("situatie_na_104_weken", "Wat er na 104 weken gebeurt"),
+        ),
+        Stap(
             "riv_toets",
             dag("riv_toets"),
             "registreer_riv_toets",
@@ -886,6 +965,14 @@ def stappen(casus: Casus) -> list[Stap]:
                 "informeer_verzekeraar",
                 "casemanager",
                 _melding_verzekeraar("wia-uitkomst"),
+                na=("wia_besluit",),
+            ),
+            Stap(
+                "uitleg_wia_uitslag",
+                dag("uitleg_wia_uitslag"),
+                "leg_gesprek_vast",
+                "casemanager",
+                _gesprek("wia_beschikking", "De uitslag van de WIA-beschikking uitgelegd"),
                 na=("wia_besluit",),
             ),
         ]

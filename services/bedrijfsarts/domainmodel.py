@@ -22,6 +22,7 @@ class MedischDossier(
         c.MedischeInformatieOpgevraagd,
         c.WerknemerOpgeroepen,
         c.ConsultGehouden,
+        c.MedischeSituatieGemonitord,
         c.ProbleemanalyseOpgeleverd,
         c.MedischeProbleemanalyseVastgelegd,
         c.BelastbaarheidVastgesteld,

@@ -51,6 +51,7 @@ class Verzuimdossier(
         c.EersteZiektedagGecorrigeerd,
         c.HerstelGecorrigeerd,
         c.ZiekmeldingIngetrokken,
+        c.PreWiaScanUitgevoerd,
     ),
 ):
     """One verzuimperiode of one employee, across relapses that are counted together."""

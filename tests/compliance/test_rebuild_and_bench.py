@@ -39,9 +39,9 @@ def test_rebuild_reports_a_live_index_that_disagrees(platform):
 
 
 def test_bench_replay_reports_replay_next_to_the_raw_read():
-    result = bench_replay(events=130, repetitions=5, employees=5, days=60)
-    assert result["dossier_events"] == 130
+    result = bench_replay(events=200, repetitions=5, employees=5, days=60)
+    assert result["dossier_events"] == 200
     assert result["repetitions"] == 5
     assert 0 < result["replay_median_ms"] <= result["replay_p99_ms"]
     assert 0 < result["raw_median_ms"] <= result["raw_p99_ms"]
-    assert result["stored_rows"] == 130  # the raw read finds exactly the facts replay shows
+    assert result["stored_rows"] == 200  # the raw read finds exactly the facts replay shows

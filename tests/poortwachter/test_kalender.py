@@ -243,6 +243,42 @@ CASES = [
      Stap.BEZWAAR_WIA_BESLUIT: D(2028, 1, 10)}}, D(2028, 3, 1), D(2028, 1, 31), OP_TIJD),
     ("bezwaar_wia_besluit", {"gedaan": {Stap.WIA_BESLUIT: D(2027, 12, 20)}}, D(2028, 2, 1),
      D(2028, 1, 31), NVT),
+    # the werkwijzer's rows beyond §5: the week-4 call-up, explanations, scans and checks
+    ("stand_van_zaken_week_4", {}, D(2026, 2, 2), D(2026, 2, 1), VERLOPEN),
+    ("stand_van_zaken_week_4", {"gedaan": {Stap.WERKNEMER_OPGEROEPEN: D(2026, 1, 26)}},
+     D(2026, 2, 2), D(2026, 2, 1), OP_TIJD),
+    ("financiele_gevolgen_week_8", {}, D(2026, 3, 2), D(2026, 3, 1), VERLOPEN),
+    ("financiele_gevolgen_week_8", {"gedaan": {Stap.FINANCIELE_GEVOLGEN: D(2026, 2, 20)}},
+     D(2026, 3, 2), D(2026, 3, 1), OP_TIJD),
+    # monthly medical monitoring: four weeks after the probleemanalyse, then after each check
+    ("medische_monitoring", {"gedaan": {Stap.PROBLEEMANALYSE: D(2026, 2, 10)}}, D(2026, 3, 1),
+     D(2026, 3, 10), OPEN),
+    ("medische_monitoring", {"gedaan": {Stap.PROBLEEMANALYSE: D(2026, 2, 10)}}, D(2026, 3, 11),
+     D(2026, 3, 10), VERLOPEN),
+    ("medische_monitoring", {"gedaan": {Stap.PROBLEEMANALYSE: D(2026, 2, 10),
+     Stap.MEDISCHE_MONITORING: (D(2026, 3, 9),)}}, D(2026, 3, 11), D(2026, 4, 6), OPEN),
+    ("pre_wia_scan_1", {}, D(2026, 12, 28), D(2026, 12, 27), VERLOPEN),
+    ("pre_wia_scan_1", {"gedaan": {Stap.PRE_WIA_SCAN_1: D(2026, 11, 2)}}, D(2026, 12, 28),
+     D(2026, 12, 27), OP_TIJD),
+    ("financiele_gevolgen_week_52", {}, D(2026, 12, 1), D(2026, 12, 27), OPEN),
+    ("pre_wia_scan_2", {"gedaan": {Stap.PRE_WIA_SCAN_2: D(2027, 2, 10)}}, D(2027, 2, 10),
+     D(2027, 2, 7), TE_LAAT),
+    ("voorlichting_wia_aanvraag", {}, D(2027, 9, 6), D(2027, 9, 5), VERLOPEN),
+    ("voorlichting_wia_aanvraag", {"verlenging_weken": 13}, D(2027, 9, 6), D(2027, 12, 5),
+     OPEN),
+    ("uitnodiging_wia_beoordeling", {}, D(2027, 12, 6), D(2027, 12, 5), VERLOPEN),
+    ("uitnodiging_wia_beoordeling", {"gedaan": {Stap.UITNODIGING_WIA_BEOORDELING:
+     D(2027, 11, 20)}}, D(2027, 12, 6), D(2027, 12, 5), OP_TIJD),
+    ("voorlichting_na_104_weken", {}, D(2027, 12, 20), D(2027, 12, 26), OPEN),
+    # on receipt of the WIA decision: only once there is one, answered only after it
+    ("uitleg_wia_uitslag", {}, D(2028, 1, 3), None, NVT),
+    ("uitleg_wia_uitslag", {"gedaan": {Stap.WIA_BESLUIT: D(2027, 12, 20)}}, D(2027, 12, 28),
+     D(2027, 12, 27), VERLOPEN),
+    ("verzekeraar_wia_besluit", {"gedaan": {Stap.WIA_BESLUIT: D(2027, 12, 20),
+     Stap.VERZEKERAAR_GEINFORMEERD: (D(2026, 1, 6), D(2027, 12, 22))}}, D(2028, 1, 3),
+     D(2027, 12, 27), OP_TIJD),
+    ("verzekeraar_wia_besluit", {"gedaan": {Stap.WIA_BESLUIT: D(2027, 12, 20),
+     Stap.VERZEKERAAR_GEINFORMEERD: D(2026, 1, 6)}}, D(2028, 1, 3), D(2027, 12, 27), VERLOPEN),
     # any time
     ("herstelmelding", {}, D(2026, 3, 1), None, OPEN),
     ("herstelmelding", {"periodes": ((START, D(2026, 2, 2)),)}, D(2026, 3, 1), None, OP_TIJD),
@@ -404,6 +440,7 @@ def test_schrikkeldag_in_een_gat_telt_niet():
 # Classification: medical rows are always medical, so leaving them out reveals nothing.
 
 MEDISCHE_RIJEN = {
+    "medische_monitoring",  # always medical: a change it finds is a medical fact
     "toestemming_medische_informatie",
     "probleemanalyse_psychisch",
     "bijstelling_medische_verandering",
@@ -445,6 +482,7 @@ def test_signalen_geeft_verlopen_en_binnenkort_te_doen_op_volgorde():
             Stap.SCREENING: D(2026, 1, 7),
             Stap.TRIAGE_OORDEEL: D(2026, 1, 12),
             Stap.OORDEEL_GERAPPORTEERD: D(2026, 1, 14),
+            Stap.WERKNEMER_OPGEROEPEN: D(2026, 1, 26),
             Stap.CONSULT: D(2026, 2, 3),
             Stap.PROBLEEMANALYSE: D(2026, 2, 12),
         }
@@ -453,6 +491,7 @@ def test_signalen_geeft_verlopen_en_binnenkort_te_doen_op_volgorde():
     assert [(v.code, v.status) for v in lijst] == [
         ("probleemanalyse_besproken", VERLOPEN),  # due 15 Feb
         ("plan_van_aanpak", OPEN),  # due 26 Feb (two weeks after the probleemanalyse)
+        ("financiele_gevolgen_week_8", OPEN),  # due 1 Mar (week 8)
     ]
     # a wider window also shows the next steps; a calendar from an earlier day still signals
     verder = signalen(kalender(dossier, peil), peil, vooruit_dagen=60)
