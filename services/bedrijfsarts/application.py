@@ -46,9 +46,9 @@ class BedrijfsartsApplication(ServiceApplication):
     rapporteer_oordeel = command("rapporteer_oordeel", c.OordeelGerapporteerd)(record)
     roep_werknemer_op = command("roep_werknemer_op", c.WerknemerOpgeroepen)(record)
     leg_consult_vast = command("leg_consult_vast", c.ConsultGehouden)(record)
-    monitor_medische_situatie = command(
-        "monitor_medische_situatie", c.MedischeSituatieGemonitord
-    )(record)
+    monitor_medische_situatie = command("monitor_medische_situatie", c.MedischeSituatieGemonitord)(
+        record
+    )
     stel_belastbaarheid_vast = command("stel_belastbaarheid_vast", c.BelastbaarheidVastgesteld)(
         record
     )
