@@ -9,22 +9,22 @@ Functionaliteit: De arbeidsdeskundige
 
   Scenario: Een adviesgesprek kan zonder FML
     Als de arbeidsdeskundige op 2026-03-02 een adviesgesprek houdt
-    Dan is dat vastgelegd als "AdviesgesprekGehouden"
+    Dan is dat vastgelegd als een adviesgesprek
 
   Scenario: Een rapport zonder FML, IZP of probleemanalyse wordt geweigerd
     Als de arbeidsdeskundige op 2026-03-02 het rapport oplevert
-    Dan wordt dit geweigerd met een melding over "FML/IZP"
+    Dan wordt dit geweigerd met een melding over "eerst een FML/IZP of probleemanalyse"
     En is er niets vastgelegd
 
   @rij-belastbaarheid_herbeoordeeld @rij-arbeidsdeskundig_rapport
   Abstract Scenario: Voor week 52 liggen de FML en het arbeidsdeskundig rapport er
     Gegeven de bedrijfsarts heeft op <fml> een FML vastgesteld
     Als de arbeidsdeskundige op <rapport> het rapport oplevert
-    Dan op 2027-01-31 is de verplichting "belastbaarheid_herbeoordeeld" "<fml_status>" met uiterlijk 2026-12-27
-    En op 2027-01-31 is de verplichting "arbeidsdeskundig_rapport" "<rapport_status>" met uiterlijk 2026-12-27
+    Dan is op 2027-01-31 de verplichting "belastbaarheid herbeoordeeld" <status fml> met uiterlijk 2026-12-27
+    En is op 2027-01-31 de verplichting "arbeidsdeskundig rapport" <status rapport> met uiterlijk 2026-12-27
 
     Voorbeelden:
-      | fml        | rapport    | fml_status | rapport_status |
-      | 2026-11-02 | 2026-12-01 | op_tijd    | op_tijd        |
-      | 2026-11-02 | 2027-01-15 | op_tijd    | te_laat        |
-      | 2027-01-04 | 2027-01-20 | te_laat    | te_laat        |
+      | fml        | rapport    | status fml | status rapport |
+      | 2026-11-02 | 2026-12-01 | op tijd    | op tijd        |
+      | 2026-11-02 | 2027-01-15 | op tijd    | te laat        |
+      | 2027-01-04 | 2027-01-20 | te laat    | te laat        |

@@ -11,20 +11,20 @@ Functionaliteit: Deskundigenoordeel van UWV
   @rij-deskundigenoordeel
   Abstract Scenario: Een deskundigenoordeel aanvragen kan op elk moment en door beide partijen
     Als <aanvrager> op 2026-06-01 een deskundigenoordeel aanvraagt over "<vraag>"
-    Dan op 2026-06-02 is de verplichting "deskundigenoordeel" "op_tijd"
+    Dan is op 2026-06-02 de verplichting "deskundigenoordeel" op tijd
     En telt het deskundigenoordeel mee in het re-integratieverslag
 
     Voorbeelden:
       | aanvrager     | vraag                  |
-      | "wn-jan"      | passende_arbeid        |
-      | de werkgever  | inspanningen_werknemer |
-      | de werkgever  | geschikt_eigen_werk    |
+      | "wn-jan"      | passende arbeid        |
+      | de werkgever  | inspanningen werknemer |
+      | de werkgever  | geschikt eigen werk    |
 
   @rij-deskundigenoordeel
   Scenario: Zonder aanvraag staat er niets open
-    Dan op 2026-06-02 is de verplichting "deskundigenoordeel" "niet_van_toepassing"
+    Dan is op 2026-06-02 de verplichting "deskundigenoordeel" niet van toepassing
 
   Scenario: Een onbekende vraag wordt geweigerd
-    Als "wn-jan" op 2026-06-01 een deskundigenoordeel aanvraagt over "hoogte_van_het_loon"
-    Dan wordt dit geweigerd met een melding over "DeskundigenoordeelVraag"
+    Als "wn-jan" op 2026-06-01 een deskundigenoordeel aanvraagt over "hoogte van het loon"
+    Dan wordt dit geweigerd omdat "hoogte van het loon" geen vraag voor een deskundigenoordeel is
     En is er niets vastgelegd

@@ -10,19 +10,19 @@ Functionaliteit: De 42-wekenmelding bij UWV
   @rij-melding_42_weken
   Abstract Scenario: De 42-wekenmelding is uiterlijk op de eerste werkdag na week 42 gedaan
     Als de casemanager op <datum> de 42-wekenmelding indient
-    Dan op 2026-12-01 is de verplichting "melding_42_weken" "<status>" met uiterlijk 2026-10-26
+    Dan is op 2026-12-01 de verplichting "melding 42 weken" <status> met uiterlijk 2026-10-26
 
     Voorbeelden:
       | datum      | status  |
-      | 2026-10-19 | op_tijd |
-      | 2026-10-26 | op_tijd |
-      | 2026-10-27 | te_laat |
+      | 2026-10-19 | op tijd |
+      | 2026-10-26 | op tijd |
+      | 2026-10-27 | te laat |
 
   @rij-melding_42_weken
   Scenario: Zonder melding is de wettelijke termijn na week 42 verlopen
-    Dan op 2026-10-27 is de verplichting "melding_42_weken" "verlopen" met uiterlijk 2026-10-26
+    Dan is op 2026-10-27 de verplichting "melding 42 weken" verlopen met uiterlijk 2026-10-26
 
   Scenario: UWV legt niets vast over een dossier dat het nog niet kent
     Als UWV op 2026-10-01 de ontvangst van een WIA-aanvraag bevestigt
-    Dan wordt dit geweigerd met een melding over "geen relatie met dit dossier"
+    Dan wordt dit geweigerd omdat UWV geen relatie met dit dossier heeft
     En is er niets vastgelegd

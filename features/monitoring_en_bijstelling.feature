@@ -12,17 +12,17 @@ Functionaliteit: Monitoring van de voortgang en bijstelling van het plan van aan
 
   @rij-voortgang_maandelijks
   Scenario: Zonder voortgangsverslag verloopt de maandtermijn
-    Dan op 2026-03-25 is de verplichting "voortgang_maandelijks" "verlopen" met uiterlijk 2026-03-20
+    Dan is op 2026-03-25 de verplichting "voortgang maandelijks" verlopen met uiterlijk 2026-03-20
 
   @rij-voortgang_maandelijks
   Scenario: Een voortgangsverslag start de volgende maandtermijn
     Als de casemanager op 2026-03-18 de voortgang vastlegt
-    Dan op 2026-03-25 is de verplichting "voortgang_maandelijks" "open" met uiterlijk 2026-04-15
+    Dan is op 2026-03-25 de verplichting "voortgang maandelijks" open met uiterlijk 2026-04-15
 
   @rij-consult_13_weken
   Abstract Scenario: De bedrijfsarts ziet de werknemer minstens elke dertien weken
     Als de bedrijfsarts op <consult> een consult houdt
-    Dan op <peildatum> is de verplichting "consult_13_weken" "<status>" met uiterlijk <uiterlijk>
+    Dan is op <peildatum> de verplichting "consult 13 weken" <status> met uiterlijk <uiterlijk>
 
     Voorbeelden:
       | consult    | peildatum  | status   | uiterlijk  |
@@ -33,15 +33,15 @@ Functionaliteit: Monitoring van de voortgang en bijstelling van het plan van aan
   Abstract Scenario: Bij stagnatie wordt het plan van aanpak binnen vier weken bijgesteld
     Als de casemanager op 2026-05-04 stagnatie vastlegt
     En de casemanager op <datum> het plan van aanpak bijstelt
-    Dan op 2026-06-15 is de verplichting "bijstelling_stagnatie" "<status>" met uiterlijk 2026-06-01
+    Dan is op 2026-06-15 de verplichting "bijstelling stagnatie" <status> met uiterlijk 2026-06-01
 
     Voorbeelden:
       | datum      | status  |
-      | 2026-05-20 | op_tijd |
-      | 2026-06-08 | te_laat |
+      | 2026-05-20 | op tijd |
+      | 2026-06-08 | te laat |
 
   @rij-bijstelling_medische_verandering @privacy
   Scenario: Na een medische verandering volgt een bijstelling; die verplichting blijft medisch
     Als de bedrijfsarts op 2026-05-04 een consult houdt met een medische verandering
-    Dan op 2026-06-10 is de verplichting "bijstelling_medische_verandering" "verlopen" met uiterlijk 2026-06-01
+    Dan is op 2026-06-10 de verplichting "bijstelling medische verandering" verlopen met uiterlijk 2026-06-01
     En is die verplichting als medisch geclassificeerd

@@ -17,11 +17,11 @@ Functionaliteit: Wat elke partij mag vastleggen en mag zien
       | veld                  | waarde                |
       | telefoon              | 06-12345678           |
       | verpleegadres         | Dorpsstraat 1, Zwolle |
-      | verwachte_duur_dagen  | 10                    |
-      | lopende_taken         | ovendienst woensdag   |
+      | verwachte duur dagen  | 10                    |
+      | lopende taken         | ovendienst woensdag   |
       | afspraken             | klantbezoek vrijdag   |
       | arbeidsongeval        | ja                    |
-      | verkeersongeval_derde | ja                    |
+      | verkeersongeval derde | ja                    |
       | vangnetregeling       | ja                    |
 
   Abstract Scenario: Wat de werkgever niet mag vragen of vastleggen wordt geweigerd
@@ -35,13 +35,13 @@ Functionaliteit: Wat elke partij mag vastleggen en mag zien
       | oorzaak                | tillen op het werk        |
       | werkgerelateerd        | ja                        |
       | behandeling            | fysiotherapie             |
-      | afspraak_behandelaar   | huisarts dinsdag          |
-      | persoonlijke_problemen | scheiding                 |
-      | welke_vangnetregeling  | zwangerschap              |
-      | eigen_waarneming       | zag er slecht uit         |
+      | afspraak behandelaar   | huisarts dinsdag          |
+      | persoonlijke problemen | scheiding                 |
+      | welke vangnetregeling  | zwangerschap              |
+      | eigen waarneming       | zag er slecht uit         |
 
   Abstract Scenario: Na de probleemanalyse ziet elke partij precies wat haar toekomt
-    Gegeven de werkgever heeft de verzekeraar "zeker-verzekerd" geinformeerd op 2026-03-03
+    Gegeven de werkgever heeft op 2026-03-03 de verzekeraar "zeker-verzekerd" geïnformeerd
     En de bedrijfsarts heeft op 2026-04-08 de probleemanalyse opgeleverd met diagnose "CANARY-hernia"
     Als <partij> het dossier bekijkt
     Dan ziet die de beperkingen: <beperkingen>
@@ -69,14 +69,14 @@ Functionaliteit: Wat elke partij mag vastleggen en mag zien
 
   Scenario: Alleen de bedrijfsarts oordeelt of er een medische oorzaak is
     Als de casemanager op 2026-03-09 probeert te oordelen dat er geen medische oorzaak is
-    Dan wordt dit geweigerd met een melding over "geweigerd"
+    Dan wordt dit geweigerd omdat alleen de bedrijfsarts een oordeel geeft
     En is er niets vastgelegd
     Als de bedrijfsarts op 2026-03-09 oordeelt dat er geen medische oorzaak is
-    Dan is dat vastgelegd als "TriageOordeelGegeven"
+    Dan is dat vastgelegd als een triage-oordeel
 
   Scenario: De werkgever legt geen gezondheidsgegevens vast, ook niet via een omweg
     Als de werkgever op 2026-03-09 probeert een consult vast te leggen
-    Dan wordt dit geweigerd met een melding over "geweigerd"
+    Dan wordt dit geweigerd omdat de werkgever geen gezondheidsgegevens vastlegt
     En is er niets vastgelegd
 
   Scenario: Elke inzage wordt vastgelegd, zodat de werknemer weet wie keek

@@ -22,15 +22,15 @@ Functionaliteit: Verwijzing naar een provider en de facturen
   Scenario: Een andere provider kan de verwijzing niet accepteren
     Gegeven provider "fysio-snel" staat als fysiotherapeut in de catalogus
     Als "fysio-snel" op 2026-03-17 de verwijzing accepteert
-    Dan wordt dit geweigerd met een melding over "geweigerd"
+    Dan wordt dit geweigerd omdat "fysio-snel" geen relatie met dit dossier heeft
     En is er niets vastgelegd
 
   Scenario: Zonder geaccepteerde verwijzing geen interventie
     Als "psy-praktijk" op 2026-03-23 de interventie start
-    Dan wordt dit geweigerd met een melding over "geweigerd"
+    Dan wordt dit geweigerd omdat "psy-praktijk" de verwijzing nog niet heeft geaccepteerd
     En is er niets vastgelegd
 
   Scenario: De werkgever verwijst niet zelf naar een behandelaar
     Als de werkgever op 2026-03-16 "wn-jan" probeert te verwijzen naar "psy-praktijk"
-    Dan wordt dit geweigerd met een melding over "geweigerd"
+    Dan wordt dit geweigerd omdat de werkgever geen gezondheidsgegevens vastlegt
     En is er niets vastgelegd

@@ -34,13 +34,13 @@ Functionaliteit: Het dossier terugkijken bij een geschil
   Abstract Scenario: Een te laat plan van aanpak ontbrak bij de termijn en is nu te laat gedaan
     Gegeven het plan van aanpak is op 2026-03-16 vastgesteld
     Als <partij> het dossier bekijkt zoals het op 2026-02-24 bekend was
-    Dan toont die weergave de verplichting "plan_van_aanpak" als "open" met uiterlijk 2026-02-24
+    Dan toont die weergave de verplichting "plan van aanpak" als open met uiterlijk 2026-02-24
     En toont die weergave geen plan van aanpak
     Als <partij> het dossier bekijkt zoals het op 2026-02-25 bekend was
-    Dan toont die weergave de verplichting "plan_van_aanpak" als "verlopen" met uiterlijk 2026-02-24
+    Dan toont die weergave de verplichting "plan van aanpak" als verlopen met uiterlijk 2026-02-24
     En toont die weergave geen plan van aanpak
     Als <partij> het dossier bekijkt zoals het op 2026-03-20 bekend was
-    Dan toont die weergave de verplichting "plan_van_aanpak" als "te_laat" met uiterlijk 2026-02-24
+    Dan toont die weergave de verplichting "plan van aanpak" als te laat met uiterlijk 2026-02-24
     En toont die weergave het plan van aanpak van 2026-03-16
     En ziet die medische gegevens: <medisch>
 

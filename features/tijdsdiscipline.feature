@@ -10,19 +10,19 @@ Functionaliteit: Tijdsdiscipline: een datum is een bewering, het moment van vast
   Achtergrond:
     Gegeven werkgever "bakkerij-de-korf" met HR-medewerker "hr-anna"
     En bedrijfsarts "ba-piet" van arbodienst "arbo-noord"
-    En werknemer "wn-jan" heeft zich ziek gemeld op 2026-03-02
-    En de werkgever heeft bedrijfsarts "ba-piet" toegewezen op 2026-03-02
+    En werknemer "wn-jan" heeft zich op 2026-03-02 ziek gemeld
+    En de werkgever heeft op 2026-03-02 bedrijfsarts "ba-piet" toegewezen
     En de bedrijfsarts heeft op 2026-04-10 de probleemanalyse opgeleverd
 
   @rij-plan_van_aanpak
   Scenario: Een plan van aanpak dat op tijd gold maar na de termijn is vastgelegd
     Als de werkgever op 2026-05-04 het plan van aanpak vastlegt dat gold per 2026-04-24
-    Dan is op 2026-06-01 de verplichting "plan_van_aanpak" "op_tijd" maar te laat vastgelegd, op 2026-05-04
+    Dan is op 2026-06-01 de verplichting "plan van aanpak" op tijd, maar te laat vastgelegd op 2026-05-04
 
   @rij-plan_van_aanpak
   Scenario: Een plan van aanpak dat binnen de termijn is vastgelegd
     Als de werkgever op 2026-04-24 het plan van aanpak vastlegt dat gold per 2026-04-22
-    Dan is op 2026-06-01 de verplichting "plan_van_aanpak" "op_tijd" en op tijd vastgelegd
+    Dan is op 2026-06-01 de verplichting "plan van aanpak" op tijd, en ook op tijd vastgelegd
 
   @rij-plan_van_aanpak
   Scenario: Een feit kan niet vooruit worden vastgelegd

@@ -13,17 +13,17 @@ Functionaliteit: Wie beslist: UWV beslist, de werknemer vraagt aan
 
   Scenario: De werkgever legt het oordeel van UWV niet zelf vast
     Als de werkgever op 2027-11-01 zelf vastlegt dat UWV het re-integratieverslag voldoende vond
-    Dan wordt dit geweigerd met een melding over "als werkgever mag"
+    Dan wordt dit geweigerd omdat de werkgever dat niet mag
     En is er niets vastgelegd
 
   Scenario: De casemanager dient de WIA-aanvraag niet namens de werknemer in
     Als de casemanager op 2027-10-01 de WIA-aanvraag namens "wn-jan" indient
-    Dan wordt dit geweigerd met een melding over "als casemanager mag"
+    Dan wordt dit geweigerd omdat de casemanager dat niet mag
     En is er niets vastgelegd
 
   Scenario: Een brief van UWV wordt vastgelegd als brief, niet als besluit
     Als de casemanager op 2027-11-03 een brief van UWV van 2027-11-01 over de toets van het re-integratieverslag vastlegt
-    Dan is dat vastgelegd als "UwvBriefOntvangen"
+    Dan is dat vastgelegd als een ontvangen brief van UWV
 
   Scenario: Een brief kan niet eerder zijn ontvangen dan hij is gedagtekend
     Als de casemanager op 2027-11-03 een brief van UWV van 2027-11-05 over de toets van het re-integratieverslag vastlegt
