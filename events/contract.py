@@ -29,8 +29,14 @@ class Contract(BaseModel):
     dienst: ClassVar[str]
     classificatie: ClassVar[Classificatie]
     versie: ClassVar[int] = 1
+    # True for facts whose valid date lies in the past by their nature (a correction names the
+    # corrected day, with a reason of its own): backdating them needs no separate reason.
+    terugwerkend: ClassVar[bool] = False
 
     geldig_op: date
+    # Why the fact is recorded long after it happened; asked when that gap is larger than the
+    # platform allows without one (services.shared.config, WVP_TERUGDATEREN_ZONDER_REDEN_DAGEN).
+    reden_terugdatering: Kort | None = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -41,8 +47,12 @@ class Contract(BaseModel):
         CONTRACTS[cls.__name__] = cls
 
     def data(self) -> dict:
-        """The payload as stored: JSON-native values, valid time kept in the envelope."""
-        return self.model_dump(mode="json", exclude={"geldig_op"})
+        """The payload as stored: JSON-native values, valid time kept in the envelope; a reason
+        for backdating only when one was given."""
+        data = self.model_dump(mode="json", exclude={"geldig_op"})
+        if data.get("reden_terugdatering") is None:
+            data.pop("reden_terugdatering", None)
+        return data
 
 
 class ContractViolation(ValueError):

@@ -58,6 +58,7 @@ class EersteZiektedagGecorrigeerd(_Werkgever):
     correction still shows the old day, and the calendar re-bases on the new one."""
 
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
+    terugwerkend: ClassVar[bool] = True
 
     reden: Tekst
     vorige_eerste_ziektedag: date | None = None
@@ -70,6 +71,7 @@ class HerstelGecorrigeerd(_Werkgever):
     from that later spell."""
 
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
+    terugwerkend: ClassVar[bool] = True
 
     reden: Tekst
     vorige_hersteldatum: date | None = None

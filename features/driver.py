@@ -22,6 +22,7 @@ from gateway.app import create_app
 from gateway.auth import mint_token
 from gateway.settings import GatewaySettings
 from services.shared import clock
+from services.shared.config import TERUGDATEREN_ZONDER_REDEN
 from wvp.runtime import running
 
 with warnings.catch_warnings():
@@ -284,8 +285,13 @@ class Dossierwerk:
 def dossierwerk(data_dir: Path) -> Iterator[Dossierwerk]:
     """A running platform on `data_dir`, with its API, for one scenario."""
     settings = GatewaySettings(data_dir=data_dir, jwt_secret=GEHEIM)
+    # The platform's own default for backdating without a reason, whatever the test run sets.
+    env = {
+        "WVP_DATA_DIR": str(data_dir),
+        "WVP_TERUGDATEREN_ZONDER_REDEN_DAGEN": str(TERUGDATEREN_ZONDER_REDEN),
+    }
     with (
-        running({"WVP_DATA_DIR": str(data_dir)}) as platform,
+        running(env) as platform,
         TestClient(create_app(platform, settings)) as client,
     ):
         yield Dossierwerk(client, settings)

@@ -17,7 +17,7 @@ Functionaliteit: Herstel, gedeeltelijk herstel, samentelling en terugwerkende kr
     En is op 2026-03-10 de verplichting "plan van aanpak" niet van toepassing
 
   Scenario: Herstel kan niet liggen voor de ziekmelding
-    Als de werkgever op 2026-02-02 herstel meldt per 2026-01-02
+    Als de werkgever op 2026-01-06 herstel meldt per 2026-01-02
     Dan wordt dit geweigerd met een melding over "ligt voor de ziekmelding"
     En is er niets vastgelegd
 

@@ -19,6 +19,12 @@ from wvp.runtime import Platform
 
 POSTGRES_URL = os.environ.get("WVP_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
+# The suite's fixtures build dossiers dated in 2026 under today's clock, so almost every fact
+# they record lies months before its recording. The rule that backdating asks for a reason is
+# tested where it is meant to bite (tests/services/test_terugdatering.py, the features, which run
+# with the platform's default); elsewhere it is off, also for the processes tests start.
+os.environ.setdefault("WVP_TERUGDATEREN_ZONDER_REDEN_DAGEN", "0")
+
 
 def _server_listens(url: str) -> bool:
     address = urlparse(url)

@@ -76,6 +76,14 @@ def eerste_ziektedag_in_weergave(werk, datum):
     assert werk.in_blik("eersteZiektedag") == {"eersteZiektedag": datum.isoformat()}
 
 
+@then(stap('toont de tijdlijn bij het plan van aanpak de reden "{reden}"'))
+def reden_in_tijdlijn(werk, reden):
+    dossier = werk.lees(
+        werk.partij("de werkgever"), 'timeline(type: "PlanVanAanpakVastgesteld") { payload }'
+    )
+    assert [e["payload"]["reden_terugdatering"] for e in dossier["timeline"]] == [reden]
+
+
 def _plan_in_weergave(werk) -> dict | None:
     return werk.in_blik("documenten { planVanAanpak { geldigOp } }")["documenten"]["planVanAanpak"]
 

@@ -49,6 +49,11 @@ registreer(
              als="de werkgever op {datum:Datum} het plan van aanpak vastlegt dat gold per "
              "{per:Datum}",
              geldig_op="per", probeer=True),
+    Opdracht("de werkgever", "stel_plan_van_aanpak_vast",
+             lambda p: {**PLAN, "reden_terugdatering": p["reden"]},
+             als="de werkgever op {datum:Datum} het plan van aanpak vastlegt dat gold per "
+             '{per:Datum}, omdat "{reden}"',
+             geldig_op="per", probeer=True),
     Opdracht("de casemanager", "leg_voortgang_vast",
              {"samenvatting": "opbouw loopt volgens plan", "stagnatie": False},
              als="de casemanager op {datum:Datum} de voortgang vastlegt"),

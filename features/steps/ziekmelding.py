@@ -120,7 +120,8 @@ registreer(
              "verzuimt",
              dossier="naam"),
     Opdracht("de werkgever", "wijzig_verzuimpercentage",
-             lambda p: {"verzuimpercentage": p["procent"]},
+             lambda p: {"verzuimpercentage": p["procent"],
+                        "reden_terugdatering": "het nieuwe percentage werd later doorgegeven"},
              gegeven='de werkgever heeft op {datum:Datum} gemeld dat "{naam}" per {per:Datum} nog '
              "voor {procent:d} procent verzuimt",
              dossier="naam", geldig_op="per"),

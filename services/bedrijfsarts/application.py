@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from events import Actor
 from events import bedrijfsarts as c
-from events.contract import Tekst
+from events.contract import Kort, Tekst
 from events.werkgever import ZiekmeldingGeregistreerd
 from services.bedrijfsarts.domainmodel import MedischDossier, Taakdelegatie
 from services.shared.aggregate import aggregate_id, fact_dispatch
@@ -26,6 +26,7 @@ class ProbleemanalyseInvoer(BaseModel):
     advies: Tekst
     diagnose: Tekst
     behandeling: Tekst | None = None
+    reden_terugdatering: Kort | None = None  # see events.contract.Contract
 
 
 class BedrijfsartsApplication(ServiceApplication):
@@ -81,12 +82,16 @@ class BedrijfsartsApplication(ServiceApplication):
                 mogelijkheden=invoer.mogelijkheden,
                 beperkingen=invoer.beperkingen,
                 advies=invoer.advies,
+                reden_terugdatering=invoer.reden_terugdatering,
             ),
             actor,
         )
         dossier.record(
             c.MedischeProbleemanalyseVastgelegd(
-                geldig_op=invoer.geldig_op, diagnose=invoer.diagnose, behandeling=invoer.behandeling
+                geldig_op=invoer.geldig_op,
+                diagnose=invoer.diagnose,
+                behandeling=invoer.behandeling,
+                reden_terugdatering=invoer.reden_terugdatering,
             ),
             actor,
         )

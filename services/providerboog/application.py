@@ -10,7 +10,7 @@ from events.contract import Id, Kort, Tekst
 from events.werkgever import ZiekmeldingGeregistreerd
 from services.providerboog.domainmodel import Provider, ProviderDossier
 from services.shared.aggregate import aggregate_id, fact_dispatch
-from services.shared.application import ServiceApplication
+from services.shared.application import ServiceApplication, door
 from services.shared.commands import CommandResult, command
 from services.shared.errors import DomainRuleViolated
 
@@ -26,6 +26,7 @@ class FactuurInvoer(BaseModel):
     bedrag_centen: int = Field(ge=0, le=100_000_000)
     omschrijving: Kort
     medische_specificatie: Tekst | None = None
+    reden_terugdatering: Kort | None = None  # see events.contract.Contract
 
 
 class ProviderboogApplication(ServiceApplication):
@@ -49,26 +50,16 @@ class ProviderboogApplication(ServiceApplication):
     def provider(self, provider_id: str) -> Provider:
         return self.load(self.provider_key(provider_id), f"provider {provider_id}")
 
-    def _step(self, actor, dossier_id, feit, step: str) -> CommandResult:
-        dossier = self._dossier(dossier_id)
-        getattr(dossier, step)(feit, actor)
-        return self.commit(dossier_id, dossier)
-
-    @command("accepteer_verwijzing", c.VerwijzingGeaccepteerd)
-    def accepteer_verwijzing(self, actor, dossier_id, acceptatie) -> CommandResult:
-        return self._step(actor, dossier_id, acceptatie, "accepteer")
-
-    @command("start_interventie", c.InterventieGestart)
-    def start_interventie(self, actor, dossier_id, start) -> CommandResult:
-        return self._step(actor, dossier_id, start, "start_interventie")
-
-    @command("dien_voortgangsrapportage_in", c.VoortgangsrapportageIngediend)
-    def dien_voortgangsrapportage_in(self, actor, dossier_id, rapportage) -> CommandResult:
-        return self._step(actor, dossier_id, rapportage, "rapporteer")
-
-    @command("rond_interventie_af", c.InterventieAfgerond)
-    def rond_interventie_af(self, actor, dossier_id, afronding) -> CommandResult:
-        return self._step(actor, dossier_id, afronding, "rond_af")
+    accepteer_verwijzing = command("accepteer_verwijzing", c.VerwijzingGeaccepteerd)(
+        door("accepteer")
+    )
+    start_interventie = command("start_interventie", c.InterventieGestart)(
+        door("start_interventie")
+    )
+    dien_voortgangsrapportage_in = command(
+        "dien_voortgangsrapportage_in", c.VoortgangsrapportageIngediend
+    )(door("rapporteer"))
+    rond_interventie_af = command("rond_interventie_af", c.InterventieAfgerond)(door("rond_af"))
 
     @command("dien_factuur_in", FactuurInvoer)
     def dien_factuur_in(self, actor, dossier_id, invoer: FactuurInvoer) -> CommandResult:
@@ -79,6 +70,7 @@ class ProviderboogApplication(ServiceApplication):
                 geldig_op=invoer.geldig_op,
                 factuur_id=invoer.factuur_id,
                 specificatie=invoer.medische_specificatie,
+                reden_terugdatering=invoer.reden_terugdatering,
             )
         dossier = self._dossier(dossier_id)
         dossier.factureer(factuur, specificatie, actor)

@@ -18,6 +18,7 @@ from eventsourcing.system import ProcessApplication
 from events import Actor, Contract, Rol
 from events.gedeeld import DossierGeopend
 from events.werkgever import ZiekmeldingGeregistreerd
+from services.shared import clock
 from services.shared.aggregate import (
     ChainedAggregate,
     aggregate_id,
@@ -27,7 +28,7 @@ from services.shared.aggregate import (
 )
 from services.shared.commands import CommandResult, CommandSpec, collect_commands, validate
 from services.shared.config import Settings
-from services.shared.errors import DossierNotFound, UnknownCommand
+from services.shared.errors import DomainRuleViolated, DossierNotFound, UnknownCommand
 from services.shared.transcodings import DateAsISO
 
 
@@ -102,6 +103,7 @@ class ServiceApplication(NotificationLog, ProcessApplication):
 
     def __init__(self, env: dict[str, str] | None = None):
         settings = Settings.from_env({**os.environ, **(env or {})})
+        self.terugdateren_zonder_reden = settings.terugdateren_zonder_reden_dagen
         store = settings.store_env(self.name)
         ciphers = settings.cipher_env(self._encrypted_services)
         super().__init__(env={**AGGREGATE_CACHE, **store, **ciphers, **(env or {})})
@@ -154,6 +156,7 @@ class ServiceApplication(NotificationLog, ProcessApplication):
         except KeyError:
             raise UnknownCommand(f"{self.name} kent geen commando {name!r}") from None
         invoer = validate(spec, fields)
+        self._vereis_reden_voor_terugdatering(name, invoer)
         method = getattr(self, spec.method)
         if spec.dossier == "none":
             return method(actor, invoer)
@@ -162,6 +165,22 @@ class ServiceApplication(NotificationLog, ProcessApplication):
         if not dossier_id:
             raise DossierNotFound(f"{name} heeft een dossier nodig")
         return method(actor, dossier_id, invoer)
+
+    def _vereis_reden_voor_terugdatering(self, name: str, invoer: Any) -> None:
+        """A fact recorded long after its date carries why (reactions and corrections need none:
+        the first copy a fact that was accepted, the second name the day they correct)."""
+        grens = self.terugdateren_zonder_reden
+        if not grens or getattr(invoer, "terugwerkend", False):
+            return
+        if invoer.reden_terugdatering:
+            return
+        vandaag = clock.today()
+        if (vandaag - invoer.geldig_op).days > grens:
+            raise DomainRuleViolated(
+                f"{name}: geldig op {invoer.geldig_op} ligt {(vandaag - invoer.geldig_op).days} "
+                f"dagen voor de dag van vastleggen {vandaag}; wie meer dan {grens} dagen "
+                "terugdateert, geeft een reden_terugdatering"
+            )
 
     def execute_once(
         self,

@@ -17,6 +17,18 @@ class ConfigError(ValueError):
     pass
 
 
+# Two weeks: a herstel reported a few days late is ordinary; a plan van aanpak dated weeks back
+# is what a dispute asks about. Our default, not a legal number.
+TERUGDATEREN_ZONDER_REDEN = 14
+
+
+def _dagen(environ: Mapping[str, str], name: str, default: int) -> int:
+    value = environ.get(name) or str(default)
+    if not value.isdigit():
+        raise ConfigError(f"{name} moet een aantal dagen zijn (0 of meer), niet {value!r}")
+    return int(value)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -24,6 +36,8 @@ class Settings:
     database_schema: str | None = None
     medical_key: str | None = None
     sqlite_synchronous: str | None = None  # see services.shared.sqlitestore
+    # A fact dated more days before the day it is recorded needs a reden_terugdatering; 0: never.
+    terugdateren_zonder_reden_dagen: int = TERUGDATEREN_ZONDER_REDEN
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Settings":
@@ -33,6 +47,9 @@ class Settings:
             database_schema=environ.get("WVP_DATABASE_SCHEMA") or None,
             medical_key=environ.get("WVP_MEDICAL_KEY") or None,
             sqlite_synchronous=environ.get("WVP_SQLITE_SYNCHRONOUS") or None,
+            terugdateren_zonder_reden_dagen=_dagen(
+                environ, "WVP_TERUGDATEREN_ZONDER_REDEN_DAGEN", 14
+            ),
         )
 
     @property

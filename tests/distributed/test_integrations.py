@@ -450,7 +450,8 @@ def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
         dossier_id=dossier,
         geldig_op="2025-01-06",
         voldoende=False,
-        loonsanctie_tot="2026-01-02",
+        # After week 104 (2026-01-04): a loonsanctie never shortens the waiting period.
+        loonsanctie_tot="2026-06-30",
         motivering="te weinig re-integratie",
     )
     dlq_before = len(read(kafka.bootstrap, DLQ))
@@ -489,7 +490,7 @@ def test_uwv_answers_become_uwv_submission_facts(platform, producer, kafka):
     [toets_feit] = [
         e for s, e in platform.history(dossier) if type(e).__name__ == "RivToetsUitkomst"
     ]
-    assert toets_feit.actor["rol"] == "uwv" and toets_feit.data["loonsanctie_tot"] == "2026-01-02"
+    assert toets_feit.actor["rol"] == "uwv" and toets_feit.data["loonsanctie_tot"] == "2026-06-30"
     [refused] = read(kafka.bootstrap, DLQ)[dlq_before:]
     assert headers_of(refused)[dlq.REASON] == "niet_toegestaan"
     assert headers_of(refused)[dlq.SOURCE_TOPIC] == UWV
