@@ -125,6 +125,7 @@ def verplichting_dict(v: Verplichting) -> dict[str, Any]:
         "vastgelegd_op": v.vastgelegd_op.isoformat() if v.vastgelegd_op else None,
         "te_laat_vastgelegd": v.te_laat_vastgelegd,
         "stand": v.stand,
+        "reden": v.reden,
         "uitvoerder": v.uitvoerder.value,
         "beoordelaar": v.beoordelaar.value if v.beoordelaar else None,
         "classificatie": v.classificatie.value,

@@ -95,7 +95,7 @@ ZICHT = """query($id: ID!, $asOf: Date, $knownAt: DateTime) {
 KALENDER = """query($id: ID!, $peildatum: Date!) {
   dossier(id: $id) {
     kalender(peildatum: $peildatum) {
-      code status uiterlijk classificatie vastgelegdOp teLaatVastgelegd
+      code status uiterlijk classificatie vastgelegdOp teLaatVastgelegd reden
     }
   }
 }"""

@@ -62,6 +62,12 @@ Functionaliteit: Probleemanalyse en plan van aanpak
     En de werkgever op 2026-03-20 het plan van aanpak vaststelt
     Dan is het plan van aanpak vastgelegd
 
+  @rij-probleemanalyse
+  Scenario: Zonder medische oorzaak zeggen de stappen die vervallen waarom
+    Als de bedrijfsarts op 2026-03-09 oordeelt dat er geen medische oorzaak is
+    Dan is op 2026-05-01 de verplichting "probleemanalyse" niet van toepassing, omdat "geen medische oorzaak volgens de bedrijfsarts"
+    En is op 2026-05-01 de verplichting "plan van aanpak" niet van toepassing, omdat "geen medische oorzaak volgens de bedrijfsarts"
+
   @rij-plan_van_aanpak
   Abstract Scenario: Het plan van aanpak is binnen twee weken na de probleemanalyse vastgesteld
     Gegeven de bedrijfsarts heeft op 2026-04-10 de probleemanalyse opgeleverd

@@ -250,6 +250,10 @@ class Verplichting:
         description="Done on time by its valid date, but recorded after the due date: "
         "uitgevoerd op tijd, te laat vastgelegd."
     )
+    reden: str | None = strawberry.field(
+        default=None,
+        description="Why the obligation does not apply (status niet_van_toepassing).",
+    )
 
     @strawberry.field(description="Done late, or not done and past its due date.")
     def achterstallig(self) -> bool:
@@ -269,6 +273,7 @@ class Verplichting:
             classificatie=Classificatie(row.classificatie.value),
             vastgelegd_op=row.vastgelegd_op,
             te_laat_vastgelegd=row.te_laat_vastgelegd,
+            reden=row.reden,
         )
 
 

@@ -58,6 +58,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from events.envelope import Classificatie, Rol
 from events.uwv_submission import BEZWAARTERMIJN_WEKEN
@@ -85,6 +86,7 @@ class Verplichting:
     beoordelaar: Rol | None  # who judges, if anyone
     classificatie: Classificatie
     vastgelegd_op: date | None = None  # the Dutch day that performance was recorded
+    reden: str | None = None  # why the row does not apply (niet van toepassing)
 
     @property
     def te_laat_vastgelegd(self) -> bool:
@@ -186,9 +188,28 @@ class _Context:
         return Status.OPEN
 
 
-Uitkomst = tuple[date | None, Uitvoering | None, Status]  # uiterlijk, what counts, status
-Regel = Callable[[_Context, Stap], Uitkomst]
-Voorwaarde = Callable[[DossierFeiten], bool]
+class Uitkomst(NamedTuple):
+    """What a rule finds: the due date, the performance that counts, the status, and for a row
+    that does not apply, why (a rule may return just the first three)."""
+
+    uiterlijk: date | None
+    gedaan: Uitvoering | None
+    status: Status
+    reden: str | None = None
+
+
+Regel = Callable[[_Context, Stap], tuple]
+
+
+@dataclass(frozen=True)
+class Voorwaarde:
+    """A condition a row applies under, and what the row says when it does not hold."""
+
+    geldt: Callable[[DossierFeiten], bool]
+    anders: str
+
+    def __call__(self, feiten: DossierFeiten) -> bool:
+        return self.geldt(feiten)
 
 
 def termijn(
@@ -204,7 +225,7 @@ def termijn(
         uiterlijk = ctx.telling.dag(dag + schuif)
         gedaan = ctx.eerst(stap, vanaf=ctx.telling.dag(vanaf + schuif) if vanaf else None)
         if geldt is not None and not geldt(ctx.feiten):
-            return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
+            return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING, geldt.anders
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
@@ -229,8 +250,8 @@ def plan_van_aanpak(ctx: _Context, stap: Stap) -> Uitkomst:
     if analyse is not None:
         uiterlijk = min(uiterlijk, ctx.telling.na(analyse.op, 14))
     gedaan = ctx.eerst(stap)
-    if not _medische_oorzaak(ctx.feiten):
-        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
+    if not MEDISCHE_OORZAAK(ctx.feiten):
+        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING, MEDISCHE_OORZAAK.anders
     return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
 
@@ -257,7 +278,7 @@ def reeks(eerste: Callable[[_Context], tuple[date, int]], periode: int) -> Regel
             uiterlijk = ctx.telling.na(u.op, periode)
         if uiterlijk > _einde_wachttijd(ctx):
             # Monitoring belongs to the waiting period; no term runs past its end.
-            return None, None, Status.NIET_VAN_TOEPASSING
+            return None, None, Status.NIET_VAN_TOEPASSING, "na het einde van de wachttijd"
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
@@ -266,12 +287,14 @@ def reeks(eerste: Callable[[_Context], tuple[date, int]], periode: int) -> Regel
 def na_signaal(
     signaal: Callable[[DossierFeiten], date | None],
     dagen: int,
+    zonder: str,
     vroegste: int = 1,
     alleen_erna: bool = True,
 ) -> Regel:
     """A step that a judgement or signal calls for: due `dagen` sick days after it.
 
-    The due date is never before sick day `vroegste`. Without the signal the row does not apply.
+    The due date is never before sick day `vroegste`. Without the signal the row does not apply,
+    and says `zonder`.
     With `alleen_erna` only a performance on or after the signal answers it (a bijstelling must
     follow the stagnation); otherwise an earlier one counts too (spoor 2 already under way).
     """
@@ -279,7 +302,7 @@ def na_signaal(
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         op = signaal(ctx.feiten)
         if op is None:
-            return None, ctx.eerst(stap), Status.NIET_VAN_TOEPASSING
+            return None, ctx.eerst(stap), Status.NIET_VAN_TOEPASSING, zonder
         uiterlijk = max(ctx.telling.na(op, dagen), ctx.telling.dag(vroegste))
         gedaan = ctx.eerst(stap, vanaf=op if alleen_erna else None)
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
@@ -290,7 +313,9 @@ def na_signaal(
 def op_verzoek(ctx: _Context, stap: Stap) -> Uitkomst:
     """An optional step without deadline: it applies once somebody asks for it."""
     gedaan = ctx.eerst(stap)
-    return None, gedaan, Status.OP_TIJD if gedaan else Status.NIET_VAN_TOEPASSING
+    if gedaan:
+        return None, gedaan, Status.OP_TIJD
+    return None, None, Status.NIET_VAN_TOEPASSING, "niet gevraagd"
 
 
 def herstelmelding(ctx: _Context, stap: Stap) -> Uitkomst:
@@ -327,8 +352,10 @@ def ingebrekestelling(ctx: _Context, stap: Stap) -> Uitkomst:
     besluit = ctx.eerst(Stap.WIA_BESLUIT)
     uwv_op_tijd = besluit is not None and besluit.op <= uiterlijk
     gedaan = ctx.eerst(stap)
-    if uwv_op_tijd or ctx.feiten.loonsanctie_tot is not None:
-        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING
+    if uwv_op_tijd:
+        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING, "UWV besliste op tijd"
+    if ctx.feiten.loonsanctie_tot is not None:
+        return uiterlijk, gedaan, Status.NIET_VAN_TOEPASSING, "de loonsanctie stelt het besluit uit"
     return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
 
@@ -342,11 +369,16 @@ def na_besluit(
     def regel(ctx: _Context, stap: Stap) -> Uitkomst:
         op = besluit(ctx)
         if op is None:
-            return None, None, Status.NIET_VAN_TOEPASSING
+            return None, None, Status.NIET_VAN_TOEPASSING, "er is geen besluit"
         uiterlijk = op + timedelta(days=dagen)
         gedaan = ctx.eerst(stap, vanaf=op)
         if recht and gedaan is None and ctx.peildatum > uiterlijk:
-            return uiterlijk, None, Status.NIET_VAN_TOEPASSING
+            return (
+                uiterlijk,
+                None,
+                Status.NIET_VAN_TOEPASSING,
+                "de termijn is ongebruikt verstreken",
+            )
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
@@ -369,9 +401,10 @@ def _wia_besluit(ctx: _Context) -> date | None:
 # Conditions and anchors, named so the table below reads as the process table does.
 
 
-def _medische_oorzaak(f: DossierFeiten) -> bool:
-    # Until the bedrijfsarts judges otherwise, the absence is treated as medical.
-    return f.medische_oorzaak is not False
+# Until the bedrijfsarts judges otherwise, the absence is treated as medical.
+MEDISCHE_OORZAAK = Voorwaarde(
+    lambda f: f.medische_oorzaak is not False, "geen medische oorzaak volgens de bedrijfsarts"
+)
 
 
 def _spoor2_nodig_na_eerste_jaar(f: DossierFeiten) -> bool:
@@ -384,6 +417,17 @@ def _spoor2_nodig_na_eerste_jaar(f: DossierFeiten) -> bool:
         (telt and (f.spoor2_nodig is False or f.perspectief_eigen_werk_binnen_3_maanden))
         or f.duurzaam_geen_mogelijkheden_op is not None
     )
+
+
+SPOOR2_NODIG = Voorwaarde(
+    _spoor2_nodig_na_eerste_jaar,
+    "de eerstejaarsevaluatie ziet geen tweede spoor nodig, eigen werk binnen drie maanden in "
+    "zicht, of er zijn duurzaam geen mogelijkheden",
+)
+DUURZAAM = Voorwaarde(
+    lambda f: f.duurzaam_geen_mogelijkheden_op is not None,
+    "alleen als de bedrijfsarts duurzaam geen mogelijkheden vaststelt",
+)
 
 
 def _geen_passend_eigen_werk(f: DossierFeiten) -> date | None:
@@ -501,7 +545,8 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "toestemming_medische_informatie", 8, "week 2, als informatie van behandelaars nodig is",
         "Toestemming van de werknemer vastleggen voor het opvragen van medische informatie",
-        Stap.TOESTEMMING, termijn(week(2), lambda f: f.medische_informatie_nodig), WN,
+        Stap.TOESTEMMING, termijn(week(2), Voorwaarde(
+            lambda f: f.medische_informatie_nodig, "geen informatie van behandelaars nodig")), WN,
         classificatie=MED,
         bron=(
             f"AVG art. 9 (gezondheidsgegevens alleen met uitdrukkelijke toestemming); "
@@ -511,7 +556,8 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "probleemanalyse_psychisch", 9, "week 2 tot en met 4, bij psychische klachten",
         "Vroege probleemanalyse (uiterlijk week 4) na spreekuur bij de bedrijfsarts",
-        Stap.PROBLEEMANALYSE, termijn(week(4), lambda f: f.psychische_klachten), BA, BA,
+        Stap.PROBLEEMANALYSE, termijn(week(4), Voorwaarde(
+            lambda f: f.psychische_klachten, "alleen bij psychische klachten")), BA, BA,
         classificatie=MED,
         bron=WERKWIJZER,
     ),
@@ -519,7 +565,8 @@ RIJEN: tuple[Rij, ...] = (
         "vervroegde_iva_overwegen", 10, "vanaf week 3, bij duurzaam geen mogelijkheden",
         "Een vervroegde IVA-aanvraag overwegen zodra de bedrijfsarts dat oordeel geeft",
         Stap.VERVROEGDE_IVA,
-        na_signaal(lambda f: f.duurzaam_geen_mogelijkheden_op, 0, vroegste=week(2) + 1), CM, BA,
+        na_signaal(lambda f: f.duurzaam_geen_mogelijkheden_op, 0, DUURZAAM.anders,
+                   vroegste=week(2) + 1), CM, BA,
         classificatie=FUNC,
         bron=f"WIA (vervroegde IVA-aanvraag); {WERKWIJZER}",
     ),
@@ -532,19 +579,19 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "consult_probleemanalyse", 11, "week 5",
         "Spreekuur bij de bedrijfsarts voor de probleemanalyse",
-        Stap.CONSULT, termijn(week(5), _medische_oorzaak), BA, BA,
+        Stap.CONSULT, termijn(week(5), MEDISCHE_OORZAAK), BA, BA,
         bron=WERKWIJZER,
     ),
     Rij(
         "probleemanalyse", 12, "week 6 (wettelijk)",
         "Probleemanalyse van de bedrijfsarts opleveren",
-        Stap.PROBLEEMANALYSE, termijn(week(6), _medische_oorzaak), BA, BA, wettelijk=True,
+        Stap.PROBLEEMANALYSE, termijn(week(6), MEDISCHE_OORZAAK), BA, BA, wettelijk=True,
         bron=f"{PROCESGANG} (week 6); WVP",
     ),
     Rij(
         "probleemanalyse_besproken", 13, "week 6",
         "Uitkomsten van de probleemanalyse met werknemer en werkgever bespreken",
-        Stap.PROBLEEMANALYSE_BESPROKEN, termijn(week(6), _medische_oorzaak), CM,
+        Stap.PROBLEEMANALYSE_BESPROKEN, termijn(week(6), MEDISCHE_OORZAAK), CM,
         bron=WERKWIJZER,
     ),
     Rij(
@@ -582,7 +629,8 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "bijstelling_stagnatie", 17, "bij stagnatie (binnen 4 weken)",
         "Plan van aanpak bijstellen nu de re-integratie stagneert",
-        Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("stagnatie_op"), week(4)), CM,
+        Stap.PLAN_VAN_AANPAK_BIJGESTELD,
+        na_signaal(_laatste("stagnatie_op"), week(4), "geen stagnatie"), CM,
         classificatie=FUNC,
         bron=f"{PROCESGANG} (bijstellen bij gewijzigde omstandigheden); {WERKWIJZER}",
     ),
@@ -590,14 +638,17 @@ RIJEN: tuple[Rij, ...] = (
         "bijstelling_medische_verandering", 17, "bij medische verandering (binnen 4 weken)",
         "Probleemanalyse en plan van aanpak bijstellen na een verandering die de "
         "bedrijfsarts zag",
-        Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("medische_verandering_op"), week(4)),
+        Stap.PLAN_VAN_AANPAK_BIJGESTELD, na_signaal(_laatste("medische_verandering_op"), week(4),
+                   "geen medische verandering"),
         CM, BA, classificatie=MED,
         bron=f"{PROCESGANG} (bijstellen bij gewijzigde omstandigheden); {WERKWIJZER}",
     ),
     Rij(
         "spoor2_verkennen", 18, "mogelijkheden maar geen passend eigen werk (binnen 6 weken)",
         "Tweede spoor verkennen: werk bij een andere werkgever",
-        Stap.SPOOR2_GESTART, na_signaal(_geen_passend_eigen_werk, week(6), alleen_erna=False), CM,
+        Stap.SPOOR2_GESTART, na_signaal(_geen_passend_eigen_werk, week(6),
+                   "geen oordeel dat er mogelijkheden zijn maar geen passend eigen werk",
+                   alleen_erna=False), CM,
         classificatie=FUNC,
         bron=f"{WERKWIJZER}; domain.md (spoor 2 zodra geen passend eigen werk)",
     ),
@@ -652,7 +703,7 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "spoor2_uiterlijk", 23, "week 58, tenzij eigen werk binnen 3 maanden in zicht is",
         "Uiterlijk nu het tweede spoor starten",
-        Stap.SPOOR2_GESTART, termijn(week(58), _spoor2_nodig_na_eerste_jaar), WG,
+        Stap.SPOOR2_GESTART, termijn(week(58), SPOOR2_NODIG), WG,
         classificatie=FUNC,
         bron=f"UWV-beoordelingskader poortwachter; {WERKWIJZER} (week 52 tot 58)",
     ),
@@ -660,7 +711,7 @@ RIJEN: tuple[Rij, ...] = (
         "vervroegde_iva_uiterlijk", 24, "week 67, bij duurzaam geen mogelijkheden",
         "Uiterste moment voor een vervroegde IVA-aanvraag",
         Stap.VERVROEGDE_IVA,
-        termijn(week(67), lambda f: f.duurzaam_geen_mogelijkheden_op is not None), WN, BA,
+        termijn(week(67), DUURZAAM), WN, BA,
         classificatie=FUNC,
         bron=f"WIA (vervroegde IVA-aanvraag); {WERKWIJZER}",
     ),
@@ -790,9 +841,13 @@ def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
     verplichtingen = []
     for rij in RIJEN:
         if feiten.ingetrokken_op is not None:  # a ziekmelding made by mistake: nothing is due
-            uiterlijk, gedaan, status = None, None, Status.NIET_VAN_TOEPASSING
+            reden = f"de ziekmelding is ingetrokken per {feiten.ingetrokken_op}"
+            uiterlijk, gedaan, status, reden = None, None, Status.NIET_VAN_TOEPASSING, reden
         else:
-            uiterlijk, gedaan, status = rij.regel(ctx, rij.stap)
+            uiterlijk, gedaan, status, reden = Uitkomst(*rij.regel(ctx, rij.stap))
+        if status is Status.NIET_VAN_TOEPASSING and reden is None:
+            # The one way a row lapses without its rule saying why: the period closed.
+            reden = f"vervallen: hersteld per {ctx.telling.herstel}"
         verplichtingen.append(
             Verplichting(
                 code=rij.code,
@@ -805,6 +860,7 @@ def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
                 uitvoerder=rij.uitvoerder,
                 beoordelaar=rij.beoordelaar,
                 classificatie=rij.classificatie,
+                reden=reden,
             )
         )
     return verplichtingen

@@ -34,6 +34,12 @@ def verplichting_status_en_termijn(werk, peildatum, naam, status, uiterlijk):
     assert (verplichting["status"], verplichting["uiterlijk"]) == (status, uiterlijk.isoformat())
 
 
+@then(stap(VERPLICHTING + ', omdat "{reden}"'))
+def verplichting_status_en_reden(werk, peildatum, naam, status, reden):
+    verplichting = _verplichting(werk, naam, peildatum)
+    assert (verplichting["status"], verplichting["reden"]) == (status, reden)
+
+
 @then(stap(VERPLICHTING + ", maar te laat vastgelegd op {vastgelegd:Datum}"))
 def verplichting_te_laat_vastgelegd(werk, peildatum, naam, status, vastgelegd):
     verplichting = _verplichting(werk, naam, peildatum)

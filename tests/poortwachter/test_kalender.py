@@ -579,3 +579,37 @@ def test_elke_rij_noemt_haar_bron_en_de_docs_tonen_de_tabel():
     assert procestabel.DOCUMENT.read_text(encoding="utf-8") == procestabel.markdown(), (
         "docs/procestabel.md is verouderd: python -m poortwachter.procestabel"
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "facts", "peildatum", "uiterlijk", "status"),
+    [pytest.param(*case, id=f"{case[0]}-{i}") for i, case in enumerate(CASES) if case[4] == NVT],
+)
+def test_een_rij_die_niet_van_toepassing_is_zegt_waarom(code, facts, peildatum, uiterlijk, status):
+    reden = rij(feiten(**facts), peildatum, code).reden
+    assert reden and reden != "niet van toepassing", (code, reden)
+
+
+def test_zonder_medische_oorzaak_zeggen_de_vervallen_stappen_dat():
+    zonder = feiten(medische_oorzaak=False)
+    for code in ("consult_probleemanalyse", "probleemanalyse", "probleemanalyse_besproken"):
+        verplichting = rij(zonder, D(2026, 3, 1), code)
+        assert verplichting.status == NVT
+        assert verplichting.reden == "geen medische oorzaak volgens de bedrijfsarts"
+    assert rij(zonder, D(2026, 3, 1), "plan_van_aanpak").reden == (
+        "geen medische oorzaak volgens de bedrijfsarts"
+    )
+    # With a medical cause the same rows apply and give no reason.
+    assert rij(feiten(), D(2026, 3, 1), "probleemanalyse").reden is None
+
+
+def test_na_herstel_en_na_intrekking_zegt_de_rij_waarom_ze_vervalt():
+    hersteld = feiten(((START, D(2026, 1, 20)),))
+    assert (
+        rij(hersteld, D(2026, 3, 1), "plan_van_aanpak").reden
+        == "vervallen: hersteld per 2026-01-20"
+    )
+    ingetrokken = feiten(ingetrokken_op=D(2026, 1, 6))
+    assert rij(ingetrokken, D(2026, 3, 1), "ziekmelding").reden == (
+        "de ziekmelding is ingetrokken per 2026-01-06"
+    )
