@@ -4,7 +4,7 @@ from datetime import date
 from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from events.contract import Contract, Id, Kort, Tekst
 from events.envelope import Classificatie as C
@@ -84,6 +84,28 @@ class ZiekmeldingIngetrokken(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 
     reden: Tekst
+
+
+class VerlofSoort(StrEnum):
+    ZWANGERSCHAP_EN_BEVALLING = "zwangerschap_en_bevalling"
+
+
+class VerlofVastgelegd(_Werkgever):
+    """A leave that interrupts the sickness, from `geldig_op` up to and including `tot`. Periods
+    of incapacity just before and after a pregnancy and maternity leave count as one period
+    (BW art. 7:629 lid 10): the leave days are no sick days and do not end the samentelling.
+    Only the kind of leave is recorded, which the employer knows anyway; never why."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    soort: VerlofSoort
+    tot: date
+
+    @model_validator(mode="after")
+    def _tot_na_begin(self):
+        if self.tot < self.geldig_op:
+            raise ValueError(f"het verlof eindigt ({self.tot}) voor het begint ({self.geldig_op})")
+        return self
 
 
 class CasemanagerAangesteld(_Werkgever):

@@ -16,7 +16,7 @@ from services.shared.clock import local_date
 
 # Sick spells less than four weeks apart belong to one period (samentelling): the werkgever
 # service's rule, so the calendar and the service always agree on what one period is.
-from services.werkgever.domainmodel import SAMENTELLING, laatste_periode
+from services.werkgever.domainmodel import laatste_periode, samengeteld
 
 
 class Stap(StrEnum):
@@ -112,9 +112,11 @@ class DossierFeiten:
     verlenging_weken: int = 0
     # A ziekmelding made by mistake and withdrawn: nothing falls due.
     ingetrokken_op: date | None = None
+    # Pregnancy and maternity leaves (first, last day): spells around one count together.
+    verloven: tuple[tuple[date, date], ...] = ()
 
     def __post_init__(self) -> None:
-        _controleer_periodes(self.periodes)
+        _controleer_periodes(self.periodes, tuple(self.verloven))
         stappen = {Stap(s): tuple(sorted(u)) for s, u in self.stappen.items() if u}
         object.__setattr__(self, "periodes", tuple(tuple(p) for p in self.periodes))
         object.__setattr__(self, "stappen", MappingProxyType(stappen))
@@ -136,7 +138,9 @@ class DossierFeiten:
         return self.stappen.get(stap, ())
 
 
-def _controleer_periodes(periodes: tuple[tuple[date, date | None], ...]) -> None:
+def _controleer_periodes(
+    periodes: tuple[tuple[date, date | None], ...], verloven: tuple[tuple[date, date], ...]
+) -> None:
     if not periodes:
         raise ValueError("een dossier heeft minstens één ziekteperiode")
     for i, (begin, herstel) in enumerate(periodes):
@@ -149,7 +153,7 @@ def _controleer_periodes(periodes: tuple[tuple[date, date | None], ...]) -> None
             volgende = periodes[i + 1][0]
             if volgende < herstel:
                 raise ValueError(f"periode vanaf {volgende} begint voor het herstel {herstel}")
-            if volgende - herstel >= SAMENTELLING:
+            if not samengeteld(herstel, volgende, verloven):
                 raise ValueError(
                     f"{volgende} ligt vier weken of meer na het herstel {herstel}: "
                     "dat is een nieuw dossier, geen samentelling"
@@ -210,6 +214,7 @@ _MET_BETEKENIS = frozenset(
         "EersteZiektedagGecorrigeerd",
         "HerstelGecorrigeerd",
         "ZiekmeldingIngetrokken",
+        "VerlofVastgelegd",
     }
 )
 
@@ -298,6 +303,7 @@ class _Verzamelaar:
         self.loonsanctie: tuple[date, date | None] | None = None
         self.verlenging_weken = 0
         self.ingetrokken_op: date | None = None
+        self.verloven: list[tuple[date, date]] = []
 
     def gedaan(self, stap: Stap, op: date, rol: str | None, vastgelegd: date | None) -> None:
         """Record a step; a system copy on the same day as the original adds nothing."""
@@ -346,9 +352,11 @@ class _Verzamelaar:
                 if spell[1] is not None and (vorige is None or spell[1].isoformat() == vorige):
                     spell[1] = op
                     break
-            self.periodes = laatste_periode(self.periodes)
+            self.periodes = laatste_periode(self.periodes, tuple(self.verloven))
         elif soort == "ZiekmeldingIngetrokken":
             self.ingetrokken_op = op
+        elif soort == "VerlofVastgelegd":
+            self.verloven.append((op, date.fromisoformat(data["tot"])))
         elif soort == "DossierGeopend" and dienst == "bedrijfsarts":
             self.gedaan(Stap.DIGITALE_TRIAGE, op, rol, vastgelegd)
         elif soort == "GesprekGevoerd" and data.get("onderwerp") in GESPREK_STAP:
@@ -411,6 +419,7 @@ class _Verzamelaar:
             loonsanctie_tot=sanctie[1] if sanctie else None,
             verlenging_weken=self.verlenging_weken,
             ingetrokken_op=self.ingetrokken_op,
+            verloven=tuple(self.verloven),
         )
 
 

@@ -22,10 +22,11 @@ from functools import cache
 from typing import Any, Protocol
 
 from events import Actor, Rol
-from poortwachter.feiten import SAMENTELLING, DossierFeiten, Uitvoering
+from poortwachter.feiten import DossierFeiten, Uitvoering
 from poortwachter.kalender import Telling, kalender
 from services.shared import clock
 from services.shared.commands import CommandResult
+from services.werkgever.domainmodel import SAMENTELLING
 from wvp.runtime import Platform
 
 # The reference dossier the schedule is read from: one spell without herstel, from a Monday with

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pytest_bdd import given, then, when
 
 from events import Actor, Rol
+from features.driver import Keuze
 from features.steps.invoer import HUISARTS, triage
 from features.steps.opdracht import Opdracht, registreer
 from features.steps.partijen import bedrijfsarts_van, werkgever_met_hr
@@ -99,6 +100,12 @@ registreer(
              gegeven="de werkgever heeft op {datum:Datum} herstel gemeld per {per:Datum}",
              als="de werkgever op {datum:Datum} herstel meldt per {per:Datum}",
              geldig_op="per", probeer=True),
+    Opdracht("de werkgever", "leg_verlof_vast",
+             lambda p: {"soort": Keuze("ZWANGERSCHAP_EN_BEVALLING"), "tot": p["tot"]},
+             gegeven="de werkgever heeft op {datum:Datum} zwangerschaps- en bevallingsverlof "
+             "vastgelegd tot en met {tot:Datum}",
+             als="de werkgever op {datum:Datum} zwangerschaps- en bevallingsverlof vastlegt tot "
+             "en met {tot:Datum}"),
     # Corrections: a fact of their own that says what it corrects and why
     Opdracht("de werkgever", "corrigeer_eerste_ziektedag",
              lambda p: {"reden": p.get("reden", "eerste ziektedag verkeerd vastgelegd")},

@@ -13,14 +13,31 @@ SAMENTELLING = timedelta(weeks=4)
 Feit = ChainedAggregate.Feit
 
 
-def laatste_periode(periodes: list[list[date | None]]) -> list[list[date | None]]:
-    """The spells of the latest period: those after the last gap of four weeks or more. Only a
-    corrected herstel date can open such a gap inside one dossier; the calendar and this
+Verlof = tuple[date, date]  # first and last day of a leave
+
+
+def samengeteld(herstel: date, volgende: date, verloven: tuple[Verlof, ...] = ()) -> bool:
+    """Whether a spell starting on `volgende` continues the period that ended on `herstel`: less
+    than four weeks between them, not counting the days of a pregnancy and maternity leave in
+    between (BW art. 7:629 lid 10: spells right before and after that leave count together; we
+    read "right" with the same four weeks)."""
+    verlofdagen = sum(
+        max(0, (min(tot + timedelta(days=1), volgende) - max(van, herstel)).days)
+        for van, tot in verloven
+    )
+    return (volgende - herstel).days - verlofdagen < SAMENTELLING.days
+
+
+def laatste_periode(
+    periodes: list[list[date | None]], verloven: tuple[Verlof, ...] = ()
+) -> list[list[date | None]]:
+    """The spells of the latest period: those after the last gap that ends the samentelling.
+    Only a corrected herstel date can open such a gap inside one dossier; the calendar and this
     service then count from the spell after it."""
     begin = 0
     for i in range(1, len(periodes)):
         herstel = periodes[i - 1][1]
-        if herstel is not None and periodes[i][0] - herstel >= SAMENTELLING:
+        if herstel is not None and not samengeteld(herstel, periodes[i][0], verloven):
             begin = i
     return periodes[begin:]
 
@@ -52,6 +69,7 @@ class Verzuimdossier(
         c.HerstelGecorrigeerd,
         c.ZiekmeldingIngetrokken,
         c.PreWiaScanUitgevoerd,
+        c.VerlofVastgelegd,
     ),
 ):
     """One verzuimperiode of one employee, across relapses that are counted together."""
@@ -91,7 +109,11 @@ class Verzuimdossier(
     @evolve.register
     def _herstel_gecorrigeerd(self, correctie: c.HerstelGecorrigeerd, feit: Feit) -> None:
         self._gesloten()[1] = correctie.geldig_op
-        self.periodes = laatste_periode(self.periodes)
+        self.periodes = laatste_periode(self.periodes, tuple(self.verloven))
+
+    @evolve.register
+    def _verlof(self, verlof: c.VerlofVastgelegd, feit: Feit) -> None:
+        self.verloven.append((verlof.geldig_op, verlof.tot))
 
     @evolve.register
     def _ingetrokken(self, intrekking: c.ZiekmeldingIngetrokken, feit: Feit) -> None:
@@ -100,6 +122,7 @@ class Verzuimdossier(
     def init_state(self) -> None:
         self.periodes: list[list[date | None]] = []
         self.ingetrokken_op: date | None = None
+        self.verloven: list[tuple[date, date]] = []
         self.heeft_probleemanalyse = False
         self.niet_medisch = False
         self.heeft_plan_van_aanpak = False
@@ -251,6 +274,6 @@ def besluit_over_ziekmelding(
             f"de nieuwe ziekmelding van {melding.geldig_op} ligt voor het herstel per "
             f"{huidig.hersteld_op}"
         )
-    if melding.geldig_op - huidig.hersteld_op < SAMENTELLING:
+    if samengeteld(huidig.hersteld_op, melding.geldig_op, tuple(huidig.verloven)):
         return "samentellen"
     return "nieuw"

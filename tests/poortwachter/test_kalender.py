@@ -279,6 +279,12 @@ CASES = [
      D(2027, 12, 27), OP_TIJD),
     ("verzekeraar_wia_besluit", {"gedaan": {Stap.WIA_BESLUIT: D(2027, 12, 20),
      Stap.VERZEKERAAR_GEINFORMEERD: D(2026, 1, 6)}}, D(2028, 1, 3), D(2027, 12, 27), VERLOPEN),
+    # Variant, pregnancy (BW art. 7:629 lid 10): ill until the leave of 2 Mar - 21 Jun, ill again
+    # right after it: one period, the leave days not counted; every deadline moves by the leave
+    ("melding_42_weken", {"periodes": ((START, D(2026, 3, 2)), (D(2026, 6, 22), None)),
+     "verloven": ((D(2026, 3, 2), D(2026, 6, 21)),)}, D(2026, 11, 1), D(2027, 2, 15), OPEN),
+    ("einde_wachttijd", {"periodes": ((START, D(2026, 3, 2)), (D(2026, 6, 22), None)),
+     "verloven": ((D(2026, 3, 2), D(2026, 6, 21)),)}, D(2028, 1, 3), D(2028, 4, 23), OPEN),
     # any time
     ("herstelmelding", {}, D(2026, 3, 1), None, OPEN),
     ("herstelmelding", {"periodes": ((START, D(2026, 2, 2)),)}, D(2026, 3, 1), None, OP_TIJD),
@@ -613,3 +619,14 @@ def test_na_herstel_en_na_intrekking_zegt_de_rij_waarom_ze_vervalt():
     assert rij(ingetrokken, D(2026, 3, 1), "ziekmelding").reden == (
         "de ziekmelding is ingetrokken per 2026-01-06"
     )
+
+
+def test_zonder_zwangerschapsverlof_is_een_gat_van_zestien_weken_een_nieuw_dossier():
+    with pytest.raises(ValueError, match="nieuw dossier, geen samentelling"):
+        feiten(((START, D(2026, 3, 2)), (D(2026, 6, 22), None)))
+    # The leave bridges only its own days: four weeks or more on top of it still end the period.
+    with pytest.raises(ValueError, match="nieuw dossier"):
+        feiten(
+            ((START, D(2026, 3, 2)), (D(2026, 7, 20), None)),
+            verloven=((D(2026, 3, 2), D(2026, 6, 21)),),
+        )
