@@ -108,6 +108,14 @@ class VerlofVastgelegd(_Werkgever):
         return self
 
 
+class DienstverbandBeeindigd(_Werkgever):
+    """The employment ends while the employee is ill (ziek uit dienst); `geldig_op` is its last
+    day. The employer's re-integration obligations end with it and UWV takes the case over; an
+    eindevaluatie is due by that day after ten or more weeks of illness (domain.md)."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+
 class CasemanagerAangesteld(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 

@@ -114,6 +114,8 @@ class DossierFeiten:
     ingetrokken_op: date | None = None
     # Pregnancy and maternity leaves (first, last day): spells around one count together.
     verloven: tuple[tuple[date, date], ...] = ()
+    # The last day of employment while ill (ziek uit dienst): UWV takes the case over.
+    uit_dienst_op: date | None = None
 
     def __post_init__(self) -> None:
         _controleer_periodes(self.periodes, tuple(self.verloven))
@@ -215,6 +217,7 @@ _MET_BETEKENIS = frozenset(
         "HerstelGecorrigeerd",
         "ZiekmeldingIngetrokken",
         "VerlofVastgelegd",
+        "DienstverbandBeeindigd",
     }
 )
 
@@ -304,6 +307,7 @@ class _Verzamelaar:
         self.verlenging_weken = 0
         self.ingetrokken_op: date | None = None
         self.verloven: list[tuple[date, date]] = []
+        self.uit_dienst_op: date | None = None
 
     def gedaan(self, stap: Stap, op: date, rol: str | None, vastgelegd: date | None) -> None:
         """Record a step; a system copy on the same day as the original adds nothing."""
@@ -355,6 +359,8 @@ class _Verzamelaar:
             self.periodes = laatste_periode(self.periodes, tuple(self.verloven))
         elif soort == "ZiekmeldingIngetrokken":
             self.ingetrokken_op = op
+        elif soort == "DienstverbandBeeindigd":
+            self.uit_dienst_op = op
         elif soort == "VerlofVastgelegd":
             self.verloven.append((op, date.fromisoformat(data["tot"])))
         elif soort == "DossierGeopend" and dienst == "bedrijfsarts":
@@ -420,6 +426,7 @@ class _Verzamelaar:
             verlenging_weken=self.verlenging_weken,
             ingetrokken_op=self.ingetrokken_op,
             verloven=tuple(self.verloven),
+            uit_dienst_op=self.uit_dienst_op,
         )
 
 

@@ -393,6 +393,22 @@ def bezwaar(besluit: Callable[[_Context], date | None]) -> Regel:
 BIJ_ONTVANGST = 7
 
 
+_VOOR_WEEK_91 = termijn(voor_week(91), verlengd=True)
+
+# Ten weeks of illness: from then on an employee leaving employment gets an eindevaluatie.
+UIT_DIENST_EINDEVALUATIE = week(10)
+
+
+def eindevaluatie(ctx: _Context, stap: Stap) -> Uitkomst:
+    """Before week 91 (later by UWV's verlenging); when the employee leaves employment ill after
+    ten or more weeks of illness, by the last day of employment (domain.md)."""
+    uit = ctx.feiten.uit_dienst_op
+    if uit is not None and ctx.telling.nummer(uit) >= UIT_DIENST_EINDEVALUATIE:
+        gedaan = ctx.eerst(stap)
+        return Uitkomst(uit, gedaan, ctx.status(uit, gedaan))
+    return Uitkomst(*_VOOR_WEEK_91(ctx, stap))
+
+
 def _wia_besluit(ctx: _Context) -> date | None:
     besluiten = ctx.feiten.gedaan(Stap.WIA_BESLUIT)
     return besluiten[-1].op if besluiten else None
@@ -742,8 +758,11 @@ RIJEN: tuple[Rij, ...] = (
     Rij(
         "eindevaluatie", 27, "voor week 91",
         "Eindevaluatie van de re-integratie vastleggen",
-        Stap.EINDEVALUATIE, termijn(voor_week(91), verlengd=True), WG,
-        bron=f"{PROCESGANG} (eindevaluatie); domain.md (uiterlijk week 91)",
+        Stap.EINDEVALUATIE, eindevaluatie, WG,
+        bron=(
+            f"{PROCESGANG} (eindevaluatie); domain.md (uiterlijk week 91, of bij uit dienst "
+            "na tien weken ziekte)"
+        ),
     ),
     Rij(
         "riv_samengesteld", 27, "voor week 91",
@@ -845,6 +864,14 @@ def kalender(feiten: DossierFeiten, peildatum: date) -> list[Verplichting]:
             uiterlijk, gedaan, status, reden = None, None, Status.NIET_VAN_TOEPASSING, reden
         else:
             uiterlijk, gedaan, status, reden = Uitkomst(*rij.regel(ctx, rij.stap))
+        uit = feiten.uit_dienst_op
+        if (
+            uit is not None
+            and status in (Status.OPEN, Status.VERLOPEN)
+            and (uiterlijk is None or uiterlijk > uit)
+        ):
+            # Ziek uit dienst: the employer's obligations end; UWV takes the case over.
+            status, reden = Status.NIET_VAN_TOEPASSING, f"uit dienst per {uit}: UWV neemt over"
         if status is Status.NIET_VAN_TOEPASSING and reden is None:
             # The one way a row lapses without its rule saying why: the period closed.
             reden = f"vervallen: hersteld per {ctx.telling.herstel}"

@@ -106,6 +106,9 @@ registreer(
              "vastgelegd tot en met {tot:Datum}",
              als="de werkgever op {datum:Datum} zwangerschaps- en bevallingsverlof vastlegt tot "
              "en met {tot:Datum}"),
+    Opdracht("de werkgever", "beeindig_dienstverband", {},
+             als='de werkgever op {datum:Datum} vastlegt dat "{naam}" ziek uit dienst gaat',
+             dossier="naam"),
     # Corrections: a fact of their own that says what it corrects and why
     Opdracht("de werkgever", "corrigeer_eerste_ziektedag",
              lambda p: {"reden": p.get("reden", "eerste ziektedag verkeerd vastgelegd")},

@@ -70,6 +70,7 @@ class Verzuimdossier(
         c.ZiekmeldingIngetrokken,
         c.PreWiaScanUitgevoerd,
         c.VerlofVastgelegd,
+        c.DienstverbandBeeindigd,
     ),
 ):
     """One verzuimperiode of one employee, across relapses that are counted together."""

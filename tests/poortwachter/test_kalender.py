@@ -285,6 +285,13 @@ CASES = [
      "verloven": ((D(2026, 3, 2), D(2026, 6, 21)),)}, D(2026, 11, 1), D(2027, 2, 15), OPEN),
     ("einde_wachttijd", {"periodes": ((START, D(2026, 3, 2)), (D(2026, 6, 22), None)),
      "verloven": ((D(2026, 3, 2), D(2026, 6, 21)),)}, D(2028, 1, 3), D(2028, 4, 23), OPEN),
+    # Variant, ziek uit dienst (domain.md): after ten weeks of illness the eindevaluatie is due
+    # by the last day of employment; what falls due later lapses, UWV takes the case over
+    ("eindevaluatie", {"uit_dienst_op": D(2026, 5, 31)}, D(2026, 6, 10), D(2026, 5, 31),
+     VERLOPEN),
+    ("eindevaluatie", {"uit_dienst_op": D(2026, 2, 15)}, D(2026, 2, 20), D(2027, 9, 26), NVT),
+    ("melding_42_weken", {"uit_dienst_op": D(2026, 5, 31)}, D(2026, 11, 1), D(2026, 10, 26),
+     NVT),
     # any time
     ("herstelmelding", {}, D(2026, 3, 1), None, OPEN),
     ("herstelmelding", {"periodes": ((START, D(2026, 2, 2)),)}, D(2026, 3, 1), None, OP_TIJD),
