@@ -116,6 +116,25 @@ class DienstverbandBeeindigd(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 
 
+class Vangnetregeling(StrEnum):
+    """The Ziektewet vangnet regulations under which UWV pays sickness benefit to the employer
+    and wants the sickness reported early."""
+
+    NO_RISKPOLIS = "no_riskpolis"
+    ZWANGERSCHAP = "zwangerschap"
+    ORGAANDONATIE = "orgaandonatie"
+
+
+class VangnetregelingVastgelegd(_Werkgever):
+    """The employee falls under a vangnet regulation of the Ziektewet. The employer may ask and
+    register which one (AP; the werkwijzer), never the illness behind it; it brings the UWV
+    ziekmelding forward from week 42."""
+
+    classificatie: ClassVar[C] = C.ADMINISTRATIEF
+
+    regeling: Vangnetregeling
+
+
 class CasemanagerAangesteld(_Werkgever):
     classificatie: ClassVar[C] = C.ADMINISTRATIEF
 

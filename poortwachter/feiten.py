@@ -116,6 +116,8 @@ class DossierFeiten:
     verloven: tuple[tuple[date, date], ...] = ()
     # The last day of employment while ill (ziek uit dienst): UWV takes the case over.
     uit_dienst_op: date | None = None
+    # A Ziektewet vangnet regulation ("no_riskpolis", "zwangerschap", "orgaandonatie").
+    vangnet: str | None = None
 
     def __post_init__(self) -> None:
         _controleer_periodes(self.periodes, tuple(self.verloven))
@@ -218,6 +220,7 @@ _MET_BETEKENIS = frozenset(
         "ZiekmeldingIngetrokken",
         "VerlofVastgelegd",
         "DienstverbandBeeindigd",
+        "VangnetregelingVastgelegd",
     }
 )
 
@@ -308,6 +311,7 @@ class _Verzamelaar:
         self.ingetrokken_op: date | None = None
         self.verloven: list[tuple[date, date]] = []
         self.uit_dienst_op: date | None = None
+        self.vangnet: str | None = None
 
     def gedaan(self, stap: Stap, op: date, rol: str | None, vastgelegd: date | None) -> None:
         """Record a step; a system copy on the same day as the original adds nothing."""
@@ -359,6 +363,8 @@ class _Verzamelaar:
             self.periodes = laatste_periode(self.periodes, tuple(self.verloven))
         elif soort == "ZiekmeldingIngetrokken":
             self.ingetrokken_op = op
+        elif soort == "VangnetregelingVastgelegd":
+            self.vangnet = data["regeling"]
         elif soort == "DienstverbandBeeindigd":
             self.uit_dienst_op = op
         elif soort == "VerlofVastgelegd":
@@ -427,6 +433,7 @@ class _Verzamelaar:
             ingetrokken_op=self.ingetrokken_op,
             verloven=tuple(self.verloven),
             uit_dienst_op=self.uit_dienst_op,
+            vangnet=self.vangnet,
         )
 
 

@@ -63,7 +63,7 @@ from typing import NamedTuple
 from events.envelope import Classificatie, Rol
 from events.uwv_submission import BEZWAARTERMIJN_WEKEN
 from poortwachter.feiten import DossierFeiten, Stap, Uitvoering
-from poortwachter.werkdagen import eerste_werkdag
+from poortwachter.werkdagen import eerste_werkdag, werkdagen_vanaf
 
 
 class Status(StrEnum):
@@ -240,6 +240,27 @@ def werkdag_na(dag: int) -> Regel:
         return uiterlijk, gedaan, ctx.status(uiterlijk, gedaan)
 
     return regel
+
+
+_WEEK_42 = werkdag_na(week(42))
+# A vangnet regulation brings the UWV ziekmelding forward: within six weeks for the no-riskpolis
+# and pregnancy-related illness, within four working days for organ donation.
+VANGNET_BINNEN_WEKEN = {"no_riskpolis": 6, "zwangerschap": 6}
+VANGNET_BINNEN_WERKDAGEN = {"orgaandonatie": 4}
+
+
+def melding_uwv(ctx: _Context, stap: Stap) -> Uitkomst:
+    """The UWV ziekmelding: on the first working day after week 42, earlier under a vangnet
+    regulation."""
+    regeling = ctx.feiten.vangnet
+    if regeling in VANGNET_BINNEN_WEKEN:
+        uiterlijk = ctx.telling.dag(week(VANGNET_BINNEN_WEKEN[regeling]))
+    elif regeling in VANGNET_BINNEN_WERKDAGEN:
+        uiterlijk = werkdagen_vanaf(ctx.feiten.eerste_ziektedag, VANGNET_BINNEN_WERKDAGEN[regeling])
+    else:
+        return Uitkomst(*_WEEK_42(ctx, stap))
+    gedaan = ctx.eerst(stap)
+    return Uitkomst(uiterlijk, gedaan, ctx.status(uiterlijk, gedaan))
 
 
 def plan_van_aanpak(ctx: _Context, stap: Stap) -> Uitkomst:
@@ -675,10 +696,14 @@ RIJEN: tuple[Rij, ...] = (
         bron=f"BW art. 7:629a en Wet SUWI (deskundigenoordeel UWV); {WERKWIJZER}",
     ),
     Rij(
-        "melding_42_weken", 20, "week 42 (wettelijk)",
+        "melding_42_weken", 20, "week 42 (wettelijk); eerder bij een vangnetregeling",
         "Ziekmelding bij UWV (42-wekenmelding) indienen",
-        Stap.MELDING_42_WEKEN, werkdag_na(week(42)), CM, wettelijk=True,
-        bron="Ziektewet art. 38 (ziekmelding bij UWV na 42 weken); Algemene termijnenwet",
+        Stap.MELDING_42_WEKEN, melding_uwv, CM, wettelijk=True,
+        bron=(
+            "Ziektewet art. 38 (ziekmelding bij UWV na 42 weken); Algemene termijnenwet; "
+            "vangnet: UWV (no-riskpolis en zwangerschap binnen 6 weken), Poortwachtersloket "
+            "(orgaandonatie binnen vier werkdagen)"
+        ),
     ),
     Rij(
         "belastbaarheid_herbeoordeeld", 21, "voor week 52",

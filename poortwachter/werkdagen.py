@@ -36,3 +36,12 @@ def eerste_werkdag(vanaf: date) -> date:
     while not is_werkdag(dag):  # at most a long weekend with holidays: a handful of days
         dag += timedelta(days=1)
     return dag
+
+
+def werkdagen_vanaf(begin: date, aantal: int) -> date:
+    """The `aantal`-th working day counted from `begin` (itself included when it is one)."""
+    dag, geteld = eerste_werkdag(begin), 1
+    while geteld < aantal:  # bounded: `aantal` working days, each at most a long weekend away
+        dag = eerste_werkdag(dag + timedelta(days=1))
+        geteld += 1
+    return dag

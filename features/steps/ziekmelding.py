@@ -10,7 +10,7 @@ from features.driver import Keuze
 from features.steps.invoer import HUISARTS, triage
 from features.steps.opdracht import Opdracht, registreer
 from features.steps.partijen import bedrijfsarts_van, werkgever_met_hr
-from features.steps.taal import DATUM, code, stap
+from features.steps.taal import DATUM, code, keuze, stap
 
 
 def _ziekmelding(werk, naam: str, datum: date, uitvoeren, **velden):
@@ -106,6 +106,11 @@ registreer(
              "vastgelegd tot en met {tot:Datum}",
              als="de werkgever op {datum:Datum} zwangerschaps- en bevallingsverlof vastlegt tot "
              "en met {tot:Datum}"),
+    Opdracht("de werkgever", "leg_vangnetregeling_vast",
+             lambda p: {"regeling": keuze(p["regeling"])},
+             als='de werkgever op {datum:Datum} vastlegt dat "{naam}" onder de vangnetregeling '
+             "{regeling} valt",
+             dossier="naam"),
     Opdracht("de werkgever", "beeindig_dienstverband", {},
              als='de werkgever op {datum:Datum} vastlegt dat "{naam}" ziek uit dienst gaat',
              dossier="naam"),

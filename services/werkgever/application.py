@@ -81,6 +81,9 @@ class WerkgeverApplication(ServiceApplication):
     leg_gesprek_vast = command("leg_gesprek_vast", c.GesprekGevoerd)(_leg_vast)
     leg_pre_wia_scan_vast = command("leg_pre_wia_scan_vast", c.PreWiaScanUitgevoerd)(_leg_vast)
     leg_verlof_vast = command("leg_verlof_vast", c.VerlofVastgelegd)(_leg_vast)
+    leg_vangnetregeling_vast = command("leg_vangnetregeling_vast", c.VangnetregelingVastgelegd)(
+        _leg_vast
+    )
     beeindig_dienstverband = command("beeindig_dienstverband", c.DienstverbandBeeindigd)(_leg_vast)
     leg_voortgang_vast = command("leg_voortgang_vast", c.VoortgangVastgelegd)(_leg_vast)
     leg_eerstejaarsevaluatie_vast = command(

@@ -71,6 +71,7 @@ class Verzuimdossier(
         c.PreWiaScanUitgevoerd,
         c.VerlofVastgelegd,
         c.DienstverbandBeeindigd,
+        c.VangnetregelingVastgelegd,
     ),
 ):
     """One verzuimperiode of one employee, across relapses that are counted together."""

@@ -292,6 +292,12 @@ CASES = [
     ("eindevaluatie", {"uit_dienst_op": D(2026, 2, 15)}, D(2026, 2, 20), D(2027, 9, 26), NVT),
     ("melding_42_weken", {"uit_dienst_op": D(2026, 5, 31)}, D(2026, 11, 1), D(2026, 10, 26),
      NVT),
+    # Variant, Ziektewet vangnet: the UWV ziekmelding comes early, within six weeks for the
+    # no-riskpolis and pregnancy, within four working days for organ donation
+    ("melding_42_weken", {"vangnet": "no_riskpolis"}, D(2026, 2, 1), D(2026, 2, 15), OPEN),
+    ("melding_42_weken", {"vangnet": "zwangerschap"}, D(2026, 2, 16), D(2026, 2, 15), VERLOPEN),
+    ("melding_42_weken", {"vangnet": "orgaandonatie", "gedaan": {Stap.MELDING_42_WEKEN:
+     D(2026, 1, 7)}}, D(2026, 2, 1), D(2026, 1, 8), OP_TIJD),
     # any time
     ("herstelmelding", {}, D(2026, 3, 1), None, OPEN),
     ("herstelmelding", {"periodes": ((START, D(2026, 2, 2)),)}, D(2026, 3, 1), None, OP_TIJD),
