@@ -19,6 +19,12 @@ Functionaliteit: Eerstejaarsevaluatie en het tweede spoor
       | 2026-12-21 | op tijd |
       | 2027-01-11 | te laat |
 
+  @rij-eerstejaarsevaluatie @rij-spoor2_uiterlijk
+  Scenario: Een evaluatie in week 8 is geen eerstejaarsevaluatie en beslist niets over het tweede spoor
+    Als de werkgever op 2026-03-02 de eerstejaarsevaluatie vastlegt waarin eigen werk binnen drie maanden in zicht is
+    Dan is op 2027-02-01 de verplichting "eerstejaarsevaluatie" verlopen met uiterlijk 2027-01-03
+    En is op 2027-03-15 de verplichting "spoor2 uiterlijk" verlopen met uiterlijk 2027-02-14
+
   @rij-spoor2_uiterlijk
   Abstract Scenario: Het tweede spoor start uiterlijk in week 58
     Gegeven de werkgever heeft op 2026-12-21 de eerstejaarsevaluatie vastgelegd waarin het tweede spoor nodig is
