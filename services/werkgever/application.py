@@ -9,7 +9,12 @@ from services.shared.aggregate import aggregate_id, fact_dispatch
 from services.shared.application import ServiceApplication, door
 from services.shared.commands import CommandResult, command
 from services.shared.errors import DomainRuleViolated
-from services.werkgever.domainmodel import Dienstverband, Verzuimdossier, besluit_over_ziekmelding
+from services.werkgever.domainmodel import (
+    Dienstverband,
+    Verzuimdossier,
+    besluit_over_ziekmelding,
+    vereis_geen_samentelling_met,
+)
 
 
 class WerkgeverApplication(ServiceApplication):
@@ -62,12 +67,30 @@ class WerkgeverApplication(ServiceApplication):
     stel_plan_van_aanpak_bij = command("stel_plan_van_aanpak_bij", c.PlanVanAanpakBijgesteld)(
         door("stel_plan_van_aanpak_bij")
     )
+
     # Corrections say what they correct and why; nothing recorded is changed or deleted.
+    def _corrigeer(method: str):
+        """A correction, checked against the employment's neighbouring dossiers as corrected:
+        it may not turn two dossiers into one period unnoticed."""
+
+        def handle(self, actor, dossier_id, correctie) -> CommandResult:
+            dossier = self.load(self.dossier_key(dossier_id), f"dossier {dossier_id}")
+            getattr(dossier, method)(correctie, actor)
+            key = self.dienstverband_key(dossier.werkgever_id, dossier.werknemer_id)
+            vorige, volgende = (
+                self.load(self.dossier_key(d), f"dossier {d}") if d else None
+                for d in self.repository.get(key).buren(dossier_id)
+            )
+            vereis_geen_samentelling_met(vorige, volgende, dossier)
+            return self.commit(dossier_id, dossier)
+
+        return handle
+
     corrigeer_eerste_ziektedag = command(
         "corrigeer_eerste_ziektedag", c.EersteZiektedagGecorrigeerd
-    )(door("corrigeer_eerste_ziektedag"))
+    )(_corrigeer("corrigeer_eerste_ziektedag"))
     corrigeer_herstel = command("corrigeer_herstel", c.HerstelGecorrigeerd)(
-        door("corrigeer_herstel")
+        _corrigeer("corrigeer_herstel")
     )
     trek_ziekmelding_in = command("trek_ziekmelding_in", c.ZiekmeldingIngetrokken)(door("trek_in"))
     _leg_vast = door("leg_vast")

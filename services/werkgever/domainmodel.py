@@ -252,9 +252,47 @@ class Dienstverband(
     @evolve.register
     def _gekoppeld(self, koppeling: c.VerzuimdossierGekoppeld, feit: Feit) -> None:
         self.huidig_dossier = koppeling.dossier_id
+        self.dossiers.append(koppeling.dossier_id)
 
     def init_state(self) -> None:
         self.huidig_dossier: str | None = None
+        self.dossiers: list[str] = []  # every dossier of this employment, oldest first
+
+    def buren(self, dossier_id: str) -> tuple[str | None, str | None]:
+        """The dossiers just before and after `dossier_id` in this employment."""
+        i = self.dossiers.index(dossier_id)
+        vorige = self.dossiers[i - 1] if i > 0 else None
+        volgende = self.dossiers[i + 1] if i + 1 < len(self.dossiers) else None
+        return vorige, volgende
+
+
+def vereis_geen_samentelling_met(
+    vorige: "Verzuimdossier | None", volgende: "Verzuimdossier | None", dossier: Verzuimdossier
+) -> None:
+    """A correction may not silently make two dossiers one period: that is a samentelling the
+    ziekmelding should have been. Say so, and how to record it instead."""
+    if (
+        vorige is not None
+        and vorige.hersteld_op is not None
+        and samengeteld(vorige.hersteld_op, dossier.eerste_ziektedag, tuple(vorige.verloven))
+    ):
+        raise DomainRuleViolated(
+            f"de eerste ziektedag {dossier.eerste_ziektedag} ligt minder dan vier weken na het "
+            f"herstel per {vorige.hersteld_op} in dossier {vorige.dossier_id}: dat is "
+            "samentelling; trek deze ziekmelding in en meld de ziekte opnieuw, zodat ze bij dat "
+            "dossier hoort"
+        )
+    if (
+        volgende is not None
+        and dossier.hersteld_op is not None
+        and samengeteld(dossier.hersteld_op, volgende.eerste_ziektedag, tuple(dossier.verloven))
+    ):
+        raise DomainRuleViolated(
+            f"het herstel per {dossier.hersteld_op} ligt minder dan vier weken voor de ziekmelding "
+            f"van {volgende.eerste_ziektedag} in dossier {volgende.dossier_id}: dat is "
+            "samentelling; trek die ziekmelding in en meld de ziekte opnieuw, zodat ze bij dit "
+            "dossier hoort"
+        )
 
 
 def besluit_over_ziekmelding(

@@ -126,3 +126,39 @@ def test_a_withdrawn_ziekmelding_makes_nothing_due_and_frees_the_employee(platfo
         "ZiekmeldingGeregistreerd",
         "ZiekmeldingIngetrokken",
     ]
+
+
+def test_a_correction_never_makes_two_dossiers_one_period_unnoticed(platform):
+    """Ill from day 0 to 30, again from day 70: two dossiers. A correction that would bring them
+    within four weeks of each other is a samentelling the ziekmelding should have been: refused,
+    saying how to record it instead (withdraw and report again)."""
+    with vastgelegd_op(0):
+        eerste = meld_ziek(platform).dossier_id
+    with vastgelegd_op(30):
+        platform.execute("registreer_herstel", WERKGEVER, eerste, {"geldig_op": dag(30)})
+    with vastgelegd_op(70):
+        tweede = meld_ziek(platform, op=dag(70)).dossier_id
+    assert tweede != eerste
+    with vastgelegd_op(75):
+        with refused(
+            platform, DomainRuleViolated, "dat is samentelling", "trek deze ziekmelding in"
+        ):
+            platform.execute(
+                "corrigeer_eerste_ziektedag",
+                WERKGEVER,
+                tweede,
+                {"geldig_op": dag(50), "reden": "eerder ziek"},
+            )
+        with refused(
+            platform, DomainRuleViolated, "dat is samentelling", "trek die ziekmelding in"
+        ):
+            platform.execute(
+                "corrigeer_herstel", WERKGEVER, eerste, {"geldig_op": dag(50), "reden": "later"}
+            )
+        # A correction that keeps them four weeks apart is recorded.
+        platform.execute(
+            "corrigeer_eerste_ziektedag",
+            WERKGEVER,
+            tweede,
+            {"geldig_op": dag(60), "reden": "eerder ziek"},
+        )
