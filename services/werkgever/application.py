@@ -32,8 +32,12 @@ class WerkgeverApplication(ServiceApplication):
         key = self.dienstverband_key(melding.werkgever_id, melding.werknemer_id)
         dienstverband = self.repository.get(key) if self.exists(key) else None
         huidig = None
-        if dienstverband is not None and dienstverband.huidig_dossier:
-            huidig = self.load(self.dossier_key(dienstverband.huidig_dossier), "dossier")
+        # The latest dossier that was not withdrawn: a ziekmelding made by mistake never was one.
+        for eerder in reversed(dienstverband.dossiers if dienstverband else []):
+            huidig = self.load(self.dossier_key(eerder), "dossier")
+            if huidig.ingetrokken_op is None:
+                break
+            huidig = None
         if besluit_over_ziekmelding(melding, huidig) == "samentellen":
             huidig.meld_opnieuw_ziek(melding, actor)
             return self.commit(huidig.dossier_id, huidig)

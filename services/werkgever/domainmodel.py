@@ -302,7 +302,7 @@ def besluit_over_ziekmelding(
 
     Returns "nieuw" (a new period) or "samentellen" (continues `huidig`); raises when refused.
     """
-    if huidig is None or huidig.ingetrokken_op is not None:
+    if huidig is None:
         return "nieuw"
     if huidig.is_open:
         raise DomainRuleViolated(

@@ -162,3 +162,11 @@ def test_a_correction_never_makes_two_dossiers_one_period_unnoticed(platform):
             tweede,
             {"geldig_op": dag(60), "reden": "eerder ziek"},
         )
+        # The way the refusal points to: withdraw, report again, and it joins the first dossier.
+        platform.execute(
+            "trek_ziekmelding_in",
+            WERKGEVER,
+            tweede,
+            {"geldig_op": dag(75), "reden": "samentelling"},
+        )
+        assert meld_ziek(platform, op=dag(50)).dossier_id == eerste
