@@ -1,5 +1,6 @@
 """Base of the five service applications."""
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
@@ -277,14 +278,19 @@ class ServiceApplication(NotificationLog, ProcessApplication):
     react = fact_dispatch()
 
     @classmethod
-    def reacts_to(cls) -> set[str]:
+    def reacts_to(cls) -> frozenset[str]:
         """Names of the facts `policy` reacts to: those with a method registered on `react`."""
-        return {contract.__name__ for contract in registered(cls, "react")}
+        return _reacts_to(cls)
 
     def policy(self, domain_event: Any, processing_event: ProcessingEvent) -> None:
         reaction = dispatched(type(self), "react", domain_event.contract)
         if reaction is not None:
             reaction(self, domain_event.payload, domain_event, processing_event)
+
+
+@functools.cache  # reactions are registered in the class body: fixed once the class exists
+def _reacts_to(cls: type) -> frozenset[str]:
+    return frozenset(contract.__name__ for contract in registered(cls, "react"))
 
 
 def door(method: str) -> Callable[..., CommandResult]:
