@@ -9,6 +9,7 @@ notification log (delegation facts only).
 """
 
 import copy
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -102,9 +103,11 @@ _BY_NAME = {cls.__name__: apply for cls, apply in RELATIEFEITEN.items()}
 _BY_NAME["DossierGeopend"] = _opening
 
 
-def of_service(service: str, types: Iterable[type]) -> list[str]:
+@functools.cache  # asked on every index refresh; the answer is fixed per service and types
+def of_service(service: str, types: tuple[type, ...]) -> tuple[str, ...]:
     """The topics of those `types` that `service` records, for reading only them from its log."""
-    return [get_topic(cls) for cls in types if cls.__module__.startswith(f"services.{service}.")]
+    prefix = f"services.{service}."
+    return tuple(get_topic(cls) for cls in types if cls.__module__.startswith(prefix))
 
 
 def fold(facts: Feiten, history: Iterable[tuple[str, Any]]) -> bool:

@@ -266,27 +266,26 @@ class Dienstverband(
         return vorige, volgende
 
 
+def _loopt_door(eerder: Verzuimdossier, later: Verzuimdossier) -> bool:
+    """Whether `later` starts within the samentelling of `eerder`'s last herstel."""
+    return eerder.hersteld_op is not None and samengeteld(
+        eerder.hersteld_op, later.eerste_ziektedag, tuple(eerder.verloven)
+    )
+
+
 def vereis_geen_samentelling_met(
     vorige: "Verzuimdossier | None", volgende: "Verzuimdossier | None", dossier: Verzuimdossier
 ) -> None:
     """A correction may not silently make two dossiers one period: that is a samentelling the
     ziekmelding should have been. Say so, and how to record it instead."""
-    if (
-        vorige is not None
-        and vorige.hersteld_op is not None
-        and samengeteld(vorige.hersteld_op, dossier.eerste_ziektedag, tuple(vorige.verloven))
-    ):
+    if vorige is not None and _loopt_door(vorige, dossier):
         raise DomainRuleViolated(
             f"de eerste ziektedag {dossier.eerste_ziektedag} ligt minder dan vier weken na het "
             f"herstel per {vorige.hersteld_op} in dossier {vorige.dossier_id}: dat is "
             "samentelling; trek deze ziekmelding in en meld de ziekte opnieuw, zodat ze bij dat "
             "dossier hoort"
         )
-    if (
-        volgende is not None
-        and dossier.hersteld_op is not None
-        and samengeteld(dossier.hersteld_op, volgende.eerste_ziektedag, tuple(dossier.verloven))
-    ):
+    if volgende is not None and _loopt_door(dossier, volgende):
         raise DomainRuleViolated(
             f"het herstel per {dossier.hersteld_op} ligt minder dan vier weken voor de ziekmelding "
             f"van {volgende.eerste_ziektedag} in dossier {volgende.dossier_id}: dat is "
